@@ -1,0 +1,121 @@
+using System;
+using System.Net;
+using System.Security;
+
+namespace PortOutPasscode
+{
+    /// <summary>How a connection proves who it is to Bandwidth.</summary>
+    public enum BwAuthenticationKind
+    {
+        /// <summary>An API user's name and password, sent as HTTP Basic.</summary>
+        Basic,
+        /// <summary>An OAuth2 client id and secret, exchanged for bearer tokens.</summary>
+        OAuth2ClientCredentials,
+    }
+
+    /// <summary>
+    /// One Bandwidth account to talk to, and how. It carries its secret privately: no public member,
+    /// ToString or formatting view ever shows the password, client secret or a token.
+    /// </summary>
+    public sealed class BwConnection
+    {
+        public const string DefaultBaseUri = "https://dashboard.bandwidth.com/api";
+        public const string DefaultTokenUri = "https://api.bandwidth.com/api/v1/oauth2/token";
+
+        private readonly SecureString _secret;
+
+        public BwConnection(
+            string accountId,
+            Uri baseUri,
+            BwAuthenticationKind authenticationKind,
+            string userName,
+            SecureString secret,
+            Uri tokenUri = null,
+            Uri proxy = null,
+            NetworkCredential proxyCredential = null)
+        {
+            AccountId = ValidateAccountId(accountId);
+            BaseUri = TransportSecurity.EnsureAllowed(WithoutTrailingSlash(baseUri ?? new Uri(DefaultBaseUri)), "BaseUri");
+            AuthenticationKind = authenticationKind;
+            if (string.IsNullOrWhiteSpace(userName))
+            {
+                throw new ArgumentException(authenticationKind == BwAuthenticationKind.Basic
+                    ? "The API user name is empty. Give a credential whose user name is the Bandwidth API user."
+                    : "The OAuth2 client id is empty. Give a credential whose user name is the client id.", nameof(userName));
+            }
+            UserName = userName;
+            if (secret == null || secret.Length == 0)
+            {
+                throw new ArgumentException(authenticationKind == BwAuthenticationKind.Basic
+                    ? "The API user's password is empty."
+                    : "The OAuth2 client secret is empty.", nameof(secret));
+            }
+            _secret = secret.Copy();
+            _secret.MakeReadOnly();
+            if (authenticationKind == BwAuthenticationKind.OAuth2ClientCredentials)
+            {
+                TokenUri = TransportSecurity.EnsureAllowed(tokenUri ?? DefaultTokenUriFor(BaseUri), "TokenUri");
+            }
+            Proxy = proxy;
+            ProxyCredential = proxyCredential;
+            Id = Guid.NewGuid();
+        }
+
+        /// <summary>Identifies this connection for the life of the session (token caches are keyed by it).</summary>
+        public Guid Id { get; }
+        public string AccountId { get; }
+        public Uri BaseUri { get; }
+        public BwAuthenticationKind AuthenticationKind { get; }
+        /// <summary>The API user (Basic) or the OAuth2 client id.</summary>
+        public string UserName { get; }
+        /// <summary>The OAuth2 token endpoint; null for Basic.</summary>
+        public Uri TokenUri { get; }
+        public Uri Proxy { get; }
+
+        internal NetworkCredential ProxyCredential { get; }
+
+        /// <summary>The secret in clear, for the authentication handler only, at the moment it is sent.</summary>
+        internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
+
+        public override string ToString() =>
+            $"Bandwidth account {AccountId} at {BaseUri} ({(AuthenticationKind == BwAuthenticationKind.Basic ? "API user" : "OAuth2 client")} {UserName})";
+
+        /// <summary>Bandwidth's token endpoint for its own hosts; the base's /v1/oauth2/token for a custom base such as the emulator.</summary>
+        public static Uri DefaultTokenUriFor(Uri baseUri)
+        {
+            var host = baseUri.Host;
+            if (host.EndsWith("bandwidth.com", StringComparison.OrdinalIgnoreCase))
+            {
+                return new Uri(DefaultTokenUri);
+            }
+            return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/api/v1/oauth2/token");
+        }
+
+        private static string ValidateAccountId(string accountId)
+        {
+            var trimmed = accountId?.Trim();
+            if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 20 || !IsAllDigits(trimmed))
+            {
+                throw new ArgumentException(
+                    $"'{accountId}' is not a Bandwidth account id: it must be the account's number, digits only (for example 9900000).",
+                    nameof(accountId));
+            }
+            return trimmed;
+        }
+
+        private static bool IsAllDigits(string s)
+        {
+            foreach (var c in s)
+            {
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
+        }
+
+        private static Uri WithoutTrailingSlash(Uri uri)
+        {
+            var text = uri.ToString();
+            return text.EndsWith("/", StringComparison.Ordinal) ? new Uri(text.TrimEnd('/')) : uri;
+        }
+    }
+}
