@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using PortOutPasscode.Session;
+
+namespace PortOutPasscode.Cmdlets
+{
+    /// <summary>Disconnect-BwAccount: forgets the session's connection and its cached tokens.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "BwAccount")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectBwAccountCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var connection = ConnectionStore.Current;
+            if (connection == null)
+            {
+                WriteVerbose("No Bandwidth connection in this session; nothing to forget.");
+                return;
+            }
+            ClientCache.Forget(connection);
+            ConnectionStore.Current = null;
+            WriteVerbose($"Forgot {connection}.");
+        }
+    }
+}

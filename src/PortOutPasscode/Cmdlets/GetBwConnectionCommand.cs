@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using PortOutPasscode.Session;
+
+namespace PortOutPasscode.Cmdlets
+{
+    /// <summary>Get-BwConnection: the connection Connect-BwAccount stored in this session.</summary>
+    [Cmdlet(VerbsCommon.Get, "BwConnection")]
+    [OutputType(typeof(BwConnection))]
+    public sealed class GetBwConnectionCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var connection = ConnectionStore.Current;
+            if (connection == null)
+            {
+                WriteError(new ErrorRecord(
+                    new PSInvalidOperationException("Not connected to Bandwidth in this session. Run Connect-BwAccount."),
+                    "NotConnected", ErrorCategory.ObjectNotFound, null));
+                return;
+            }
+            WriteObject(connection);
+        }
+    }
+}
