@@ -1,0 +1,103 @@
+namespace PortOutPasscode.Input
+{
+    /// <summary>North American numbers as the v1 API wants them: exactly ten digits, NPA-NXX-XXXX.</summary>
+    public static class TelephoneNumbers
+    {
+        /// <summary>
+        /// Normalises "+1 (201) 855-1020", "12018551020", "201.855.1020" to "2018551020".
+        /// Returns false with a sentence saying what is wrong when the text is not a valid NANP number.
+        /// </summary>
+        public static bool TryNormalize(string text, out string tenDigits, out string problem)
+        {
+            tenDigits = null;
+            if (text == null || text.Trim().Length == 0)
+            {
+                problem = "the telephone number is empty";
+                return false;
+            }
+
+            // Ten digits plus an optional leading country code 1: at most 11 digits are kept.
+            var digits = new char[11];
+            var count = 0;
+            var sawPlus = false;
+            foreach (var c in text)
+            {
+                if (c >= '0' && c <= '9')
+                {
+                    if (count == digits.Length)
+                    {
+                        problem = "it has more than 11 digits";
+                        return false;
+                    }
+                    digits[count++] = c;
+                }
+                else if (c == '+' && count == 0 && !sawPlus)
+                {
+                    sawPlus = true;
+                }
+                else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t')
+                {
+                }
+                else if (char.IsDigit(c))
+                {
+                    problem = $"it contains the non-ASCII digit '{c}' (U+{(int)c:X4}); use the digits 0-9";
+                    return false;
+                }
+                else if (char.IsLetter(c))
+                {
+                    problem = "it contains letters; give the number as digits";
+                    return false;
+                }
+                else
+                {
+                    problem = $"it contains the character '{c}'";
+                    return false;
+                }
+            }
+
+            var start = 0;
+            if (count == 11)
+            {
+                if (digits[0] != '1')
+                {
+                    problem = "an 11-digit number must start with the country code 1";
+                    return false;
+                }
+                start = 1;
+            }
+            else if (count != 10)
+            {
+                problem = $"it has {count} digits; a North American number has 10 (or 11 starting with 1)";
+                return false;
+            }
+            else if (sawPlus)
+            {
+                problem = "a number written with + needs its country code (+1 for North America)";
+                return false;
+            }
+
+            if (digits[start] < '2')
+            {
+                problem = $"the area code cannot start with {digits[start]}";
+                return false;
+            }
+            if (digits[start + 1] == '1' && digits[start + 2] == '1')
+            {
+                problem = "N11 codes are service codes, not area codes";
+                return false;
+            }
+            if (digits[start + 3] < '2')
+            {
+                problem = $"the exchange (the three digits after the area code) cannot start with {digits[start + 3]}";
+                return false;
+            }
+
+            tenDigits = new string(digits, start, 10);
+            problem = null;
+            return true;
+        }
+
+        /// <summary>The number as a long, for compact duplicate tracking of millions of numbers.</summary>
+        public static long ToKey(string tenDigits) => long.Parse(tenDigits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
