@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using PortOutPasscode.Client;
+
+namespace PortOutPasscode.Contract
+{
+    public static partial class TnOptionXml
+    {
+        /// <summary>
+        /// One order: a bare &lt;TnOptionOrder&gt; (GET) or one wrapped in &lt;TnOptionOrderResponse&gt; (POST). An ErrorList
+        /// beside the order in the wrapper is added to the order's errors.
+        /// </summary>
+        public static TnOptionOrder ReadOrder(Stream input)
+        {
+            var root = SafeXml.LoadRoot(input);
+            var element = root.Is("TnOptionOrder") ? root : root.Child("TnOptionOrder");
+            if (element == null)
+            {
+                throw Unexpected(root, "a TnOptionOrder");
+            }
+            var order = ReadOrderElement(element);
+            if (element != root)
+            {
+                order.Errors = order.Errors.Concat(root.Children("ErrorList").SelectMany(ReadErrors)).ToArray();
+            }
+            return order;
+        }
+
+        /// <summary>A list answer without details, rooted at &lt;TnOptionOrders&gt; or &lt;TnOptionOrderReportResponse&gt;.</summary>
+        public static IReadOnlyList<TnOptionOrderSummary> ReadOrderSummaries(Stream input) =>
+            OrderListItems(input, "TnOptionOrderSummary").Select(ReadSummary).ToList();
+
+        /// <summary>A list answer with orderDetails=true, rooted at &lt;TnOptionOrders&gt; or &lt;TnOptionOrderReportResponse&gt;.</summary>
+        public static IReadOnlyList<TnOptionOrder> ReadOrders(Stream input) =>
+            OrderListItems(input, "TnOptionOrder").Select(ReadOrderElement).ToList();
+
+        /// <summary>An order's history (&lt;OrderHistoryWrapper&gt;&lt;OrderHistory&gt;…).</summary>
+        public static IReadOnlyList<OrderHistoryEntry> ReadOrderHistory(Stream input, string orderId = null)
+        {
+            var root = SafeXml.LoadRoot(input);
+            var entries = root.Is("OrderHistory") ? new[] { root } : root.Children("OrderHistory");
+            return entries.Select(e =>
+            {
+                var dateText = e.ChildText("OrderDate");
+                return new OrderHistoryEntry
+                {
+                    OrderId = orderId,
+                    OrderDateText = dateText,
+                    OrderDate = SafeXml.ParseUtc(dateText),
+                    Note = e.ChildText("Note"),
+                    Author = e.ChildText("Author"),
+                    Status = e.ChildText("Status"),
+                };
+            }).ToList();
+        }
+
+        /// <summary>A &lt;TelephoneNumbersResponse&gt; of tnPortoutPasscodes: numbers with passcodes, and the ErrorList of a look-up.</summary>
+        public static PasscodeList ReadPasscodes(Stream input)
+        {
+            var root = SafeXml.LoadRoot(input);
+            if (!root.Is("TelephoneNumbersResponse"))
+            {
+                throw Unexpected(root, "a TelephoneNumbersResponse");
+            }
+            var items = root.Children("TelephoneNumbers").SelectMany(list => list.Children("TelephoneNumber"))
+                .Select(e =>
+                {
+                    // Items are <TelephoneNumber><FullNumber/><Passcode/></TelephoneNumber>; tolerate a bare number too.
+                    var number = e.HasElements ? e.ChildText("FullNumber") : e.Text();
+                    var passcode = e.ChildText("Passcode");
+                    return new PortOutPasscodeInfo { TelephoneNumber = number, Passcode = passcode, HasPasscode = passcode != null };
+                })
+                .Where(i => i.TelephoneNumber != null)
+                .ToList();
+            return new PasscodeList
+            {
+                Items = items,
+                TelephoneNumberCount = SafeXml.ParseInt(root.ChildText("TelephoneNumberCount")),
+                Errors = root.Children("ErrorList").SelectMany(ReadErrors).ToList(),
+            };
+        }
+
+        /// <summary>
+        /// The error an answer carries: &lt;ResponseStatus&gt;&lt;ErrorCode/&gt;&lt;Description/&gt; under any root, and an ErrorList
+        /// directly under the root. Both are empty when the document carries neither.
+        /// </summary>
+        public static ErrorResponse ReadErrorResponse(Stream input)
+        {
+            var root = SafeXml.LoadRoot(input);
+            var status = root.Is("ResponseStatus") ? root : root.Descendants().FirstOrDefault(e => e.Is("ResponseStatus"));
+            return new ErrorResponse
+            {
+                ErrorCode = status?.ChildText("ErrorCode"),
+                Description = status?.ChildText("Description"),
+                TelephoneNumbers = status == null ? Array.Empty<string>() : ReadNumbers(status),
+                Errors = root.Children("ErrorList").SelectMany(ReadErrors).ToList(),
+            };
+        }
+
+        private static IEnumerable<XElement> OrderListItems(Stream input, string itemName)
+        {
+            var root = SafeXml.LoadRoot(input);
+            IEnumerable<XElement> lists;
+            if (root.Is("TnOptionOrders"))
+            {
+                lists = new[] { root };
+            }
+            else if (root.Is("TnOptionOrderReportResponse"))
+            {
+                lists = root.Children("TnOptionOrders");
+            }
+            else
+            {
+                throw Unexpected(root, "TnOptionOrders or TnOptionOrderReportResponse");
+            }
+            return lists.SelectMany(list => list.Children(itemName)).ToList();
+        }
+
+        private static TnOptionOrder ReadOrderElement(XElement element)
+        {
+            var order = new TnOptionOrder();
+            var unknown = new List<XElement>();
+            foreach (var child in element.Elements())
+            {
+                switch (child.Name.LocalName.ToLowerInvariant())
+                {
+                    case "orderid": order.OrderId = child.Text(); break;
+                    case "customerorderid": order.CustomerOrderId = child.Text(); break;
+                    case "accountid": order.AccountId = child.Text(); break;
+                    case "processingstatus": order.ProcessingStatus = child.Text(); break;
+                    case "ordercreatedate":
+                        order.OrderCreateDateText = child.Text();
+                        order.OrderCreateDate = SafeXml.ParseUtc(order.OrderCreateDateText);
+                        break;
+                    case "lastmodifieddate":
+                        order.LastModifiedDateText = child.Text();
+                        order.LastModifiedDate = SafeXml.ParseUtc(order.LastModifiedDateText);
+                        break;
+                    case "createdbyuser": order.CreatedByUser = child.Text(); break;
+                    case "lastmodifiedby": order.LastModifiedBy = child.Text(); break;
+                    case "name": order.Name = child.Text(); break;
+                    case "peerid": order.PeerId = child.Text(); break;
+                    case "siteid": order.SiteId = child.Text(); break;
+                    case "tnoptiongroups": order.Groups = child.Children("TnOptionGroup").Select(ReadGroup).ToArray(); break;
+                    case "errorlist": order.Errors = ReadErrors(child).ToArray(); break;
+                    case "warnings":
+                        order.Warnings = child.Children("Warning").Select(w => new TnOptionWarning
+                        {
+                            TelephoneNumber = w.ChildText("TelephoneNumber"),
+                            Description = w.ChildText("Description"),
+                        }).ToArray();
+                        break;
+                    default: unknown.Add(new XElement(child)); break;
+                }
+            }
+            order.TelephoneNumbers = order.Groups.SelectMany(g => g.TelephoneNumbers).Distinct(StringComparer.Ordinal).ToArray();
+            order.UnknownElements = unknown.ToArray();
+            return order;
+        }
+
+        private static TnOptionGroup ReadGroup(XElement element)
+        {
+            var group = new TnOptionGroup();
+            var unknown = new List<XElement>();
+            foreach (var child in element.Elements())
+            {
+                switch (child.Name.LocalName.ToLowerInvariant())
+                {
+                    case "portoutpasscode": group.PortOutPasscode = child.Text(); break;
+                    case "numberformat": group.NumberFormat = child.Text(); break;
+                    case "rpidformat": group.RPIDFormat = child.Text(); break;
+                    case "rewriteuser": group.RewriteUser = child.Text(); break;
+                    case "callforward": group.CallForward = child.Text(); break;
+                    case "callingnamedisplay": group.CallingNameDisplay = child.Text(); break;
+                    case "protected": group.Protected = child.Text(); break;
+                    case "sms": group.Sms = child.Text(); break;
+                    case "finaldestinationuri": group.FinalDestinationURI = child.Text(); break;
+                    case "nnid": group.NNID = child.Text(); break;
+                    case "espid": group.ESPID = child.Text(); break;
+                    case "pindropenabled": group.PindropEnabled = child.Text(); break;
+                    case "callverificationenabled": group.CallVerificationEnabled = child.Text(); break;
+                    case "a2psettings":
+                        group.A2pSettings = new A2pSettings
+                        {
+                            MessageClass = child.ChildText("MessageClass"),
+                            CampaignId = child.ChildText("CampaignId"),
+                            Action = child.ChildText("Action"),
+                        };
+                        break;
+                    case "originationrouteplan":
+                        group.OriginationRoutePlan = new OriginationRoutePlan
+                        {
+                            Routes = child.Children("Route").Select(r => new OriginationRoute
+                            {
+                                Endpoint = r.ChildText("Endpoint"),
+                                Priority = r.ChildText("Priority"),
+                                Weight = r.ChildText("Weight"),
+                            }).ToArray(),
+                            Action = child.ChildText("Action"),
+                        };
+                        break;
+                    case "telephonenumbers":
+                        group.TelephoneNumbers = child.Children("TelephoneNumber").Select(SafeXml.Text).Where(n => n != null).ToArray();
+                        break;
+                    default: unknown.Add(new XElement(child)); break;
+                }
+            }
+            group.UnknownElements = unknown.ToArray();
+            return group;
+        }
+
+        private static IEnumerable<TnOptionError> ReadErrors(XElement errorList) =>
+            errorList.Children("Error").Select(e => new TnOptionError
+            {
+                Code = e.ChildText("Code") ?? e.ChildText("ErrorCode"),
+                Description = e.ChildText("Description"),
+                TelephoneNumbers = ReadNumbers(e),
+            });
+
+        /// <summary>The numbers an error names: one &lt;TelephoneNumber&gt;, a &lt;TelephoneNumbers&gt; list, or both.</summary>
+        private static string[] ReadNumbers(XElement error) =>
+            error.Children("TelephoneNumber")
+                .Concat(error.Children("TelephoneNumbers").SelectMany(list => list.Children("TelephoneNumber")))
+                .Select(SafeXml.Text)
+                .Where(n => n != null)
+                .ToArray();
+
+        private static TnOptionOrderSummary ReadSummary(XElement element)
+        {
+            var lastModified = element.ChildText("LastModifiedDate");
+            var orderDate = element.ChildText("OrderDate");
+            return new TnOptionOrderSummary
+            {
+                OrderId = element.ChildText("OrderId"),
+                AccountId = element.ChildText("AccountId"),
+                CountOfTNs = SafeXml.ParseInt(element.ChildText("CountOfTNs")),
+                UserId = element.ChildText("UserId"),
+                LastModifiedDateText = lastModified,
+                LastModifiedDate = SafeXml.ParseUtc(lastModified),
+                OrderDateText = orderDate,
+                OrderDate = SafeXml.ParseUtc(orderDate),
+                OrderType = element.ChildText("OrderType"),
+                OrderStatus = element.ChildText("OrderStatus"),
+            };
+        }
+
+        private static BandwidthProtocolException Unexpected(XElement root, string expected) =>
+            new BandwidthProtocolException(
+                $"The Bandwidth API answered with a <{root.Name.LocalName}> document where {expected} was expected.");
+    }
+
+    /// <summary>What tnPortoutPasscodes answered: the numbers that carry a passcode and, for a look-up, its ErrorList.</summary>
+    public sealed class PasscodeList
+    {
+        public IReadOnlyList<PortOutPasscodeInfo> Items { get; set; } = Array.Empty<PortOutPasscodeInfo>();
+        public int? TelephoneNumberCount { get; set; }
+        public IReadOnlyList<TnOptionError> Errors { get; set; } = Array.Empty<TnOptionError>();
+    }
+
+    /// <summary>A synchronous error answer: ResponseStatus and/or an ErrorList at the root.</summary>
+    public sealed class ErrorResponse
+    {
+        public string ErrorCode { get; set; }
+        public string Description { get; set; }
+        public string[] TelephoneNumbers { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<TnOptionError> Errors { get; set; } = Array.Empty<TnOptionError>();
+    }
+}
