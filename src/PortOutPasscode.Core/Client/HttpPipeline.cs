@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace PortOutPasscode.Client
+{
+    /// <summary>
+    /// The HTTP stack of one client, built on first use: an IHttpClientFactory (pooled, reused connections) with one handler
+    /// pipeline for the API and the same pipeline, less authentication, for the OAuth2 token endpoint.
+    /// </summary>
+    internal sealed class HttpPipeline : IDisposable
+    {
+        private const string ApiClientName = "PortOutPasscode.Api";
+        private const string TokenClientName = "PortOutPasscode.Token";
+
+        private readonly ServiceProvider _services;
+        private readonly IHttpClientFactory _factory;
+
+        internal HttpPipeline(BwConnection connection, BandwidthClientOptions options)
+        {
+            var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+            Logger = loggerFactory.CreateLogger("PortOutPasscode.Client");
+            var resilience = ResilienceHandler.BuildPipeline(options, Logger);
+            var userAgent = UserAgent(options);
+
+            var services = new ServiceCollection();
+            services.AddSingleton(loggerFactory);
+            services.AddSingleton(sp => new OAuthTokenSource(connection, () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TokenClientName), options.TimeProvider, Logger));
+
+            Func<HttpMessageHandler> primary = options.PrimaryHandlerFactory ?? (() => PrimaryHandler(connection));
+            Action<HttpClient> configure = client =>
+            {
+                client.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // each attempt is bounded by the resilience handler instead
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+            };
+
+            services.AddHttpClient(ApiClientName, configure)
+                .ConfigurePrimaryHttpMessageHandler(primary)
+                .AddHttpMessageHandler(() => new TransportGuardHandler())
+                .AddHttpMessageHandler(() => new ResilienceHandler(resilience))
+                .AddHttpMessageHandler(sp => new AuthenticationHandler(connection, sp.GetRequiredService<OAuthTokenSource>()))
+                .AddHttpMessageHandler(() => new RedactingLoggingHandler(Logger, options.TimeProvider))
+                .AddHttpMessageHandler(() => new BoundedResponseHandler(options.MaxResponseBytes))
+                .RemoveAllLoggers(); // the factory's own loggers would print full URIs and header names; ours redacts
+
+            services.AddHttpClient(TokenClientName, configure)
+                .ConfigurePrimaryHttpMessageHandler(primary)
+                .AddHttpMessageHandler(() => new TransportGuardHandler())
+                .AddHttpMessageHandler(() => new ResilienceHandler(resilience))
+                .AddHttpMessageHandler(() => new RedactingLoggingHandler(Logger, options.TimeProvider))
+                .AddHttpMessageHandler(() => new BoundedResponseHandler(options.MaxResponseBytes))
+                .RemoveAllLoggers();
+
+            _services = services.BuildServiceProvider();
+            _factory = _services.GetRequiredService<IHttpClientFactory>();
+        }
+
+        internal ILogger Logger { get; }
+
+        /// <summary>A client of the API pipeline; cheap, the handlers and connections behind it are pooled.</summary>
+        internal HttpClient CreateApiClient() => _factory.CreateClient(ApiClientName);
+
+        public void Dispose() => _services.Dispose();
+
+        private static HttpMessageHandler PrimaryHandler(BwConnection connection)
+        {
+            var handler = new HttpClientHandler
+            {
+                // A redirect could lead to plain http elsewhere, past the transport guard: the API does not redirect.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+                UseProxy = true,
+            };
+            if (connection.Proxy != null)
+            {
+                handler.Proxy = new WebProxy(connection.Proxy) { Credentials = connection.ProxyCredential };
+            }
+            else
+            {
+                handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials; // the system proxy, as the user's session sees it
+            }
+            try
+            {
+                handler.MaxConnectionsPerServer = 16; // .NET Framework defaults to 2, fewer than -ThrottleLimit's orders in flight
+            }
+            catch (PlatformNotSupportedException)
+            {
+            }
+            return handler;
+        }
+
+        /// <summary>PortOutPasscode/&lt;version&gt; PowerShell/&lt;edition&gt;/&lt;version&gt;.</summary>
+        internal static string UserAgent(BandwidthClientOptions options)
+        {
+            var assembly = typeof(HttpPipeline).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString() ?? "unknown";
+            return $"PortOutPasscode/{Token(version)} PowerShell/{Token(options.PowerShellEdition)}/{Token(options.PowerShellVersion)}";
+        }
+
+        // RFC 9110 token characters only, so a caller's text cannot bend the header.
+        private static string Token(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return "unknown";
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text.Trim())
+            {
+                builder.Append(c < 128 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0) ? c : '-');
+            }
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace PortOutPasscode.Client
+{
+    /// <summary>
+    /// The one definition of what is worth retrying and how long to wait: exponential backoff with jitter, or the
+    /// answer's Retry-After (delta-seconds or HTTP-date), both capped by MaxRetryDelay. Used by the HTTP pipeline and by
+    /// the create loop, which must not resend a POST blindly and so retries at a higher level.
+    /// </summary>
+    internal static class RetryPolicy
+    {
+        private const string RetryablePropertyKey = "PortOutPasscode.Retryable";
+
+        /// <summary>Lets the pipeline retry a POST that changes nothing (a look-up, a token request).</summary>
+        internal static void MarkRetryable(HttpRequestMessage request) => request.Properties[RetryablePropertyKey] = true;
+
+        /// <summary>GETs always; a POST only when marked, since resending a create could make a second order.</summary>
+        internal static bool IsRetryable(HttpRequestMessage request) =>
+            request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
+            || (request.Properties.TryGetValue(RetryablePropertyKey, out var marked) && marked is bool yes && yes);
+
+        /// <summary>429 and 5xx; never another 4xx (the same request would be refused again).</summary>
+        internal static bool IsTransient(HttpStatusCode status) => (int)status == 429 || (int)status >= 500;
+
+        /// <summary>The answer was lost on the way: the network failed, the connection dropped, or the attempt timed out.</summary>
+        internal static bool IsTransient(Exception exception, System.Threading.CancellationToken callerToken)
+        {
+            switch (exception)
+            {
+                case BandwidthException _:
+                    return false;
+                case TimeoutRejectedException _:
+                case HttpRequestException _:
+                case IOException _:
+                case SocketException _:
+                    return true;
+                case OperationCanceledException _:
+                    // Cancelled by something other than the caller: a dropped connection on some platforms.
+                    return !callerToken.IsCancellationRequested;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Retry options shared by every retrying pipeline; <paramref name="responseOf"/> finds the HTTP answer in an outcome.</summary>
+        internal static RetryStrategyOptions<T> Options<T>(
+            BandwidthClientOptions options,
+            Func<T, HttpResponseMessage> responseOf,
+            Func<Outcome<T>, ResilienceContext, bool> shouldRetry,
+            Func<ResilienceContext, string> describe,
+            ILogger logger)
+        {
+            var clock = options.TimeProvider;
+            return new RetryStrategyOptions<T>
+            {
+                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => new ValueTask<bool>(options.MaxRetries > 0 && shouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    RetryAfter(args.Outcome.Result == null ? null : responseOf(args.Outcome.Result), clock, options.MaxRetryDelay)),
+                OnRetry = args =>
+                {
+                    var response = args.Outcome.Result == null ? null : responseOf(args.Outcome.Result);
+                    var reason = response != null
+                        ? "HTTP " + (int)response.StatusCode
+                        : args.Outcome.Exception?.GetType().Name + ": " + args.Outcome.Exception?.Message;
+                    logger.LogInformation("Retrying {Request} in {DelaySeconds:0.0} s (retry {Retry} of {MaxRetries}) after {Reason}.",
+                        describe(args.Context), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1, options.MaxRetries, reason);
+                    return default;
+                },
+            };
+        }
+
+        /// <summary>The wait an answer asks for, capped; null when it asks for none (the backoff applies).</summary>
+        internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock, TimeSpan cap)
+        {
+            var header = response?.Headers.RetryAfter;
+            if (header == null) return null;
+            var wait = header.Delta ?? (header.Date.HasValue ? header.Date.Value - clock.GetUtcNow() : TimeSpan.Zero);
+            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            return wait > cap ? cap : wait;
+        }
+    }
+}
