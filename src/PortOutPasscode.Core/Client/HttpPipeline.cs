@@ -25,7 +25,8 @@ namespace PortOutPasscode.Client
 
         internal HttpPipeline(BwConnection connection, BandwidthClientOptions options)
         {
-            var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+            // Unless told otherwise, log lines go to the Verbose/Debug streams of the cmdlet whose work is running.
+            var loggerFactory = options.LoggerFactory ?? Diagnostics.ActivityLog.LoggerFactory;
             Logger = loggerFactory.CreateLogger("PortOutPasscode.Client");
             var resilience = ResilienceHandler.BuildPipeline(options, Logger);
             var userAgent = UserAgent(options);

@@ -9,6 +9,7 @@ namespace PortOutPasscode.Bridge
     /// <summary>
     /// Carries what background work produces (objects, errors, verbose, progress) back to the pipeline
     /// thread, the only thread PowerShell lets a cmdlet write from, and cancels that work on Ctrl+C.
+    /// Work reports by posting actions; the pipeline thread runs them in order while it waits.
     /// </summary>
     internal sealed class PipelineBridge : IDisposable
     {
@@ -24,7 +25,7 @@ namespace PortOutPasscode.Bridge
         /// <summary>Cancelled when the user stops the pipeline.</summary>
         internal CancellationToken Stopping => _stopping.Token;
 
-        /// <summary>Queues a write; safe from any thread.</summary>
+        /// <summary>Queues an action for the pipeline thread; safe from any thread.</summary>
         internal void Post(Action<PSCmdlet> write)
         {
             try
@@ -33,14 +34,23 @@ namespace PortOutPasscode.Bridge
             }
             catch (InvalidOperationException)
             {
-                // Disposed: the pipeline has ended; nothing is listening any more.
+                // Disposed: the pipeline has ended and nothing is listening any more.
             }
         }
 
-        /// <summary>Called from StopProcessing (another thread).</summary>
-        internal void Stop() => _stopping.Cancel();
+        /// <summary>Called from StopProcessing, on another thread.</summary>
+        internal void Stop()
+        {
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
 
-        /// <summary>Performs every queued write now, on the pipeline thread.</summary>
+        /// <summary>Runs every action queued so far, without waiting for more.</summary>
         internal void Drain()
         {
             while (_writes.TryTake(out var write))
@@ -50,76 +60,51 @@ namespace PortOutPasscode.Bridge
         }
 
         /// <summary>
-        /// Blocks the pipeline thread until the task ends, performing queued writes as they arrive;
-        /// then rethrows the task's own exception, if any (not an AggregateException).
+        /// Runs queued actions as they arrive until <paramref name="done"/> holds. Whatever changes the condition
+        /// must do so in a posted action (or post after it), so that the wait wakes to look again.
+        /// Throws PipelineStoppedException when the user stops the pipeline.
         /// </summary>
+        internal void PumpUntil(Func<bool> done)
+        {
+            Drain();
+            while (!done())
+            {
+                try
+                {
+                    if (_writes.TryTake(out var write, Timeout.Infinite, _stopping.Token))
+                    {
+                        write(_cmdlet);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        /// <summary>Waits for one task, running queued actions meanwhile; returns its result or rethrows its own exception.</summary>
         internal T Run<T>(Task<T> task)
         {
-            WaitPumping(task);
+            WaitFor(task);
             return task.GetAwaiter().GetResult();
         }
 
         internal void Run(Task task)
         {
-            WaitPumping(task);
+            WaitFor(task);
             task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Pumps writes until any one of the tasks has ended or the timeout passes.</summary>
-        internal void WaitAny(Task[] tasks, TimeSpan timeout)
+        private void WaitFor(Task task)
         {
-            using (var wake = new CancellationTokenSource(timeout))
-            {
-                foreach (var task in tasks)
-                {
-                    task.ContinueWith(_ => SafeCancel(wake), TaskContinuationOptions.ExecuteSynchronously);
-                }
-                Pump(wake.Token);
-            }
-        }
-
-        private void WaitPumping(Task task)
-        {
-            using (var done = new CancellationTokenSource())
-            {
-                task.ContinueWith(_ => SafeCancel(done), TaskContinuationOptions.ExecuteSynchronously);
-                Pump(done.Token);
-            }
-        }
-
-        private void Pump(CancellationToken until)
-        {
-            try
-            {
-                while (!until.IsCancellationRequested)
-                {
-                    if (_writes.TryTake(out var write, Timeout.Infinite, until))
-                    {
-                        write(_cmdlet);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (until.IsCancellationRequested)
-            {
-            }
-            Drain();
-        }
-
-        private static void SafeCancel(CancellationTokenSource source)
-        {
-            try
-            {
-                source.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            task.ContinueWith(_ => Post(_ => { }), TaskContinuationOptions.ExecuteSynchronously);
+            PumpUntil(() => task.IsCompleted);
         }
 
         public void Dispose()
         {
             _writes.CompleteAdding();
-            _stopping.Dispose();
         }
     }
 }

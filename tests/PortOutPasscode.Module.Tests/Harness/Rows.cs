@@ -1,0 +1,25 @@
+using System.Management.Automation;
+
+namespace PortOutPasscode.Module.Tests.Harness;
+
+/// <summary>Pipeline input shaped the way Import-Csv makes it: PSCustomObjects with string properties.</summary>
+public static class Rows
+{
+    public static PSObject Row(params (string Name, object? Value)[] properties)
+    {
+        var row = new PSObject();
+        foreach (var (name, value) in properties) row.Properties.Add(new PSNoteProperty(name, value));
+        return row;
+    }
+
+    /// <summary>On-net numbers of the demo account 9900000, from 2012000000 + start.</summary>
+    public static string[] Numbers(int count, int start = 0) =>
+        Enumerable.Range(start, count).Select(i => (2012000000L + i).ToString()).ToArray();
+
+    public static PSObject[] WithPasscode(IEnumerable<string> numbers, string passcode, string column = "TelephoneNumber") =>
+        numbers.Select(n => Row((column, n), ("Passcode", passcode))).ToArray();
+
+    /// <summary>Connects the session to the emulator's demo account with an API user.</summary>
+    public static string Connect(EmulatorProcess emulator, string accountId = "9900000") =>
+        Scripts.Credentials() + $"Connect-BwAccount -AccountId {accountId} -Credential $cred -BaseUri '{emulator.BaseUri}'\n";
+}
