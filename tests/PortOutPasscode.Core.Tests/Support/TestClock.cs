@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace PortOutPasscode.Core.Tests.Support;
+
+/// <summary>
+/// A clock whose "now" only moves when a test says so, and whose timers run <see cref="Speedup"/> times faster than asked
+/// while recording what was asked: a 30 s Retry-After is asserted as 30 s yet waited out in 30 ms.
+/// </summary>
+internal sealed class TestClock : TimeProvider
+{
+    private long _nowTicks = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    internal int Speedup { get; init; } = 1000;
+
+    internal ConcurrentQueue<TimeSpan> TimersAsked { get; } = new();
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _nowTicks), TimeSpan.Zero);
+
+    internal void Advance(TimeSpan by) => Interlocked.Add(ref _nowTicks, by.Ticks);
+
+    /// <summary>The waits asked for other than the given per-attempt timeout.</summary>
+    internal IReadOnlyList<TimeSpan> Waits(TimeSpan requestTimeout) => TimersAsked.Where(t => t != requestTimeout).ToList();
+
+    public override ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan) TimersAsked.Enqueue(dueTime);
+        return TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period));
+    }
+
+    private TimeSpan Faster(TimeSpan span) =>
+        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, span.Ticks / Speedup));
+}
