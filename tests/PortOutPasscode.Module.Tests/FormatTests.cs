@@ -1,0 +1,368 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security;
+using System.Text;
+using System.Xml.Linq;
+using PortOutPasscode.Module.Tests.Harness;
+
+namespace PortOutPasscode.Module.Tests;
+
+/// <summary>
+/// The table views of module/PortOutPasscode.format.ps1xml: one per output type, bound to the real types'
+/// properties, passcodes masked; checked column by column in the engine and end to end through Out-Default.
+/// </summary>
+public class FormatTests
+{
+    private const string Passcode = "a1b2c3";
+
+    private static readonly string[] ViewedTypes =
+    {
+        "BwConnection", "TnOptionOrder", "TnOptionOrderSummary", "TnOptionGroup", "TnOptionError", "TnOptionWarning",
+        "OrderHistoryEntry", "PortOutPasscodeInfo",
+    };
+
+    private static string FormatFile => Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.format.ps1xml");
+
+    [Fact]
+    public void Format_file_loads_in_the_engine_without_errors()
+    {
+        // Throws FormatTableLoadException with every problem of the file.
+        var table = new FormatTable(new[] { FormatFile });
+        Assert.NotNull(table);
+    }
+
+    [Fact]
+    public void Every_output_type_has_exactly_one_table_view_with_as_many_items_as_headers()
+    {
+        foreach (var type in ViewedTypes)
+        {
+            var view = View(type);
+            var table = view.Element("TableControl");
+            Assert.True(table != null, $"{type}: not a table view");
+            var headers = table!.Descendants("TableColumnHeader").ToList();
+            var items = table.Descendants("TableColumnItem").ToList();
+            Assert.True(headers.Count >= 2, $"{type}: {headers.Count} columns");
+            Assert.Equal(headers.Count, items.Count);
+            Assert.All(headers, h => Assert.False(string.IsNullOrWhiteSpace(h.Element("Label")?.Value), $"{type}: a column has no label"));
+        }
+        Assert.Equal(ViewedTypes.Length, Document().Descendants("View").Count());
+    }
+
+    [Fact]
+    public void Connection_view_is_kept()
+    {
+        Assert.Equal(new[] { "AccountId", "Authentication", "UserName", "BaseUri" }, Columns("BwConnection").Select(c => c.Label));
+        Assert.Equal(new[] { "AccountId", "AuthenticationKind", "UserName", "BaseUri" }, Columns("BwConnection").Select(c => c.Property));
+    }
+
+    [Fact]
+    public void Every_column_reads_properties_the_real_type_has()
+    {
+        using var core = new CoreTypes();
+        foreach (var type in ViewedTypes)
+        {
+            var real = core.Type(type);
+            foreach (var column in Columns(type))
+            {
+                var names = column.Property != null ? new[] { column.Property } : DollarUnderscoreMembers(column.Script!);
+                Assert.True(names.Length > 0, $"{type} '{column.Label}': the column reads no property of $_");
+                foreach (var name in names)
+                {
+                    Assert.True(real.GetProperty(name) != null, $"{type} '{column.Label}': {real.FullName} has no property {name}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Script_columns_use_only_syntax_Windows_PowerShell_5_1_understands()
+    {
+        foreach (var column in ViewedTypes.SelectMany(Columns).Where(c => c.Script != null))
+        {
+            var ast = Parser.ParseInput(column.Script, out _, out var errors);
+            Assert.Empty(errors);
+            Assert.Null(ast.Find(a => a is TernaryExpressionAst || a is PipelineChainAst
+                                      || (a is BinaryExpressionAst b && b.Operator == TokenKind.QuestionQuestion)
+                                      || (a is MemberExpressionAst m && m.NullConditional), true));
+        }
+    }
+
+    [Fact]
+    public void Passcode_info_view_masks_the_passcode_to_its_first_two_characters()
+    {
+        var passcode = Assert.Single(Columns("PortOutPasscodeInfo"), c => c.Label == "Passcode");
+        Assert.Null(passcode.Property);
+        Assert.NotNull(passcode.Script);
+
+        using var session = new PowerShellSession(importModule: false);
+        Assert.Equal("a1****", Evaluate(session, passcode, Row(("Passcode", Passcode))));
+        Assert.Equal("Zx****", Evaluate(session, passcode, Row(("Passcode", "Zx9Qw2ab10"))));
+        Assert.Equal("", Evaluate(session, passcode, Row(("Passcode", null))));
+        Assert.Equal("", Evaluate(session, passcode, Row(("Passcode", ""))));
+    }
+
+    [Theory]
+    [InlineData("PortOutPasscodeInfo", "Passcode")]
+    [InlineData("TnOptionGroup", "PortOutPasscode")]
+    public void No_column_of_the_view_shows_the_raw_passcode(string type, string passcodeProperty)
+    {
+        using var core = new CoreTypes();
+        var instance = core.New(type, (passcodeProperty, Passcode), ("TelephoneNumber", "2012000101"),
+            ("TelephoneNumbers", new[] { "2012000101", "2012000102" }), ("HasPasscode", true));
+
+        using var session = new PowerShellSession(importModule: false);
+        var columns = Columns(type);
+        Assert.DoesNotContain(columns, c => c.Property == passcodeProperty);
+        foreach (var column in columns)
+        {
+            Assert.DoesNotContain(Passcode, Evaluate(session, column, instance));
+        }
+        Assert.Contains(columns, c => Evaluate(session, c, instance) == "a1****");
+    }
+
+    [Theory]
+    [InlineData("systemDefault")]
+    [InlineData("unchanged")]
+    [InlineData("systemdefault")]
+    public void Group_view_shows_the_API_words_that_are_not_passcodes(string word)
+    {
+        var column = Assert.Single(Columns("TnOptionGroup"), c => c.Label == "PortOutPasscode");
+        using var session = new PowerShellSession(importModule: false);
+        Assert.Equal(word, Evaluate(session, column, Row(("PortOutPasscode", word))));
+    }
+
+    [Fact]
+    public void Order_view_counts_numbers_and_failed_numbers()
+    {
+        using var core = new CoreTypes();
+        var error = core.New("TnOptionError", ("Code", "5076"), ("TelephoneNumbers", new[] { "2015550199", "2015550198" }));
+        var order = core.New("TnOptionOrder", ("ProcessingStatus", "PARTIAL"),
+            ("TelephoneNumbers", new[] { "2015550199", "2015550198", "2012000101" }),
+            ("Errors", core.Array("TnOptionError", error)),
+            ("OrderCreateDate", null), ("OrderCreateDateText", "createdDate"));
+        var empty = core.New("TnOptionOrder", ("ProcessingStatus", "RECEIVED"));
+
+        using var session = new PowerShellSession(importModule: false);
+        Assert.Equal("3", Evaluate(session, Column("TnOptionOrder", "Numbers"), order));
+        Assert.Equal("2", Evaluate(session, Column("TnOptionOrder", "Errors"), order));
+        Assert.Equal("createdDate", Evaluate(session, Column("TnOptionOrder", "Created"), order));
+        Assert.Equal("0", Evaluate(session, Column("TnOptionOrder", "Numbers"), empty));
+        Assert.Equal("0", Evaluate(session, Column("TnOptionOrder", "Errors"), empty));
+    }
+
+    [Fact]
+    public void Module_renders_its_views_for_the_real_types_through_Out_Default()
+    {
+        using var core = new CoreTypes();
+        var samples = new (string Type, object Instance, string[] Expected)[]
+        {
+            ("PortOutPasscodeInfo", core.New("PortOutPasscodeInfo", ("TelephoneNumber", "2012000101"), ("HasPasscode", true), ("Passcode", Passcode)),
+                new[] { "TelephoneNumber", "HasPasscode", "Passcode", "2012000101", "a1****" }),
+            ("TnOptionOrder", core.New("TnOptionOrder", ("OrderId", "4f1e2d3c-0000-4000-8000-000000000001"), ("CustomerOrderId", "pop-x-1"),
+                    ("ProcessingStatus", "COMPLETE"), ("TelephoneNumbers", new[] { "2012000101" })),
+                new[] { "OrderId", "CustomerOrderId", "Status", "Numbers", "Errors", "Created", "4f1e2d3c-0000-4000-8000-000000000001", "COMPLETE" }),
+            ("TnOptionOrderSummary", core.New("TnOptionOrderSummary", ("OrderId", "sum-1"), ("OrderStatus", "FAILED"), ("CountOfTNs", (int?)7)),
+                new[] { "OrderId", "Status", "Numbers", "OrderDate", "sum-1", "FAILED", "7" }),
+            ("TnOptionGroup", core.New("TnOptionGroup", ("PortOutPasscode", Passcode), ("TelephoneNumbers", new[] { "2012000101" })),
+                new[] { "PortOutPasscode", "Numbers", "a1****", "2012000101" }),
+            ("TnOptionError", core.New("TnOptionError", ("Code", "5076"), ("Description", "not on this account"), ("TelephoneNumbers", new[] { "2015550199" })),
+                new[] { "Code", "Description", "5076", "not on this account", "2015550199" }),
+            ("TnOptionWarning", core.New("TnOptionWarning", ("TelephoneNumber", "2015550199"), ("Description", "a warning")),
+                new[] { "TelephoneNumber", "Description", "2015550199", "a warning" }),
+            ("OrderHistoryEntry", core.New("OrderHistoryEntry", ("OrderId", "hist-1"), ("Status", "complete"), ("Author", "System"), ("Note", "done")),
+                new[] { "OrderId", "OrderDate", "Status", "Author", "Note", "hist-1", "complete", "System", "done" }),
+        };
+
+        using var host = new CapturingHost();
+        foreach (var (type, instance, expected) in samples)
+        {
+            var text = host.Render(instance);
+            Assert.Contains("PortOutPasscode." + type, instance.GetType().FullName);
+            foreach (var piece in expected) Assert.True(text.Contains(piece), $"{type}: '{piece}' not in\n{text}");
+            Assert.DoesNotContain(Passcode, text);
+            // A table, not the list the engine falls back to without a view.
+            Assert.DoesNotContain(" : ", text);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private sealed record ColumnInfo(string Label, string? Property, string? Script);
+
+    private static XDocument Document() => XDocument.Load(FormatFile);
+
+    private static XElement View(string type)
+    {
+        var views = Document().Descendants("View")
+            .Where(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Any(t => t.Value.Trim() == "PortOutPasscode." + type)).ToList();
+        Assert.True(views.Count == 1, $"PortOutPasscode.{type}: {views.Count} views");
+        return views[0];
+    }
+
+    private static List<ColumnInfo> Columns(string type)
+    {
+        var table = View(type).Element("TableControl")!;
+        var labels = table.Descendants("TableColumnHeader").Select(h => h.Element("Label")?.Value.Trim() ?? "").ToList();
+        var items = table.Descendants("TableColumnItem").ToList();
+        return labels.Zip(items, (label, item) => new ColumnInfo(label, item.Element("PropertyName")?.Value.Trim(), item.Element("ScriptBlock")?.Value)).ToList();
+    }
+
+    private static ColumnInfo Column(string type, string label) => Assert.Single(Columns(type), c => c.Label == label);
+
+    /// <summary>The names of $_.Name member reads in a script block.</summary>
+    private static string[] DollarUnderscoreMembers(string script) =>
+        Parser.ParseInput(script, out _, out _)
+            .FindAll(a => a is MemberExpressionAst { Expression: VariableExpressionAst { VariablePath.UserPath: "_" }, Member: StringConstantExpressionAst }, true)
+            .Select(a => ((StringConstantExpressionAst)((MemberExpressionAst)a).Member).Value)
+            .Distinct().ToArray();
+
+    /// <summary>What the column shows for the object: its property, or its script block run with $_ bound to the object.</summary>
+    private static string Evaluate(PowerShellSession session, ColumnInfo column, object instance)
+    {
+        var result = column.Property != null
+            ? session.Run("$args[0].($args[1])", instance, column.Property).AssertNoErrors()
+            : session.Run("$column = [scriptblock]::Create($args[1]); $args[0] | ForEach-Object $column", instance, column.Script).AssertNoErrors();
+        return string.Join(",", result.Output.Select(o => o?.ToString() ?? ""));
+    }
+
+    private static PSObject Row(params (string Name, object? Value)[] properties) => Rows.Row(properties);
+
+    /// <summary>The module's output types from the built PortOutPasscode.Core.dll, in a context of their own.</summary>
+    private sealed class CoreTypes : IDisposable
+    {
+        private readonly AssemblyLoadContext _context;
+        private readonly Assembly _core;
+
+        public CoreTypes()
+        {
+            var dependencies = Path.Combine(RepoPaths.ModuleFolder, "dependencies");
+            _context = new AssemblyLoadContext("format-tests", isCollectible: true);
+            _context.Resolving += (context, name) =>
+            {
+                var path = Path.Combine(dependencies, name.Name + ".dll");
+                return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+            };
+            _core = _context.LoadFromAssemblyPath(Path.Combine(dependencies, "PortOutPasscode.Core.dll"));
+        }
+
+        public Type Type(string name) =>
+            _core.GetType("PortOutPasscode." + name) ?? throw new InvalidOperationException($"PortOutPasscode.Core has no type PortOutPasscode.{name}");
+
+        /// <summary>A new instance with these properties set; properties the type lacks are skipped.</summary>
+        public object New(string type, params (string Name, object? Value)[] properties)
+        {
+            var real = Type(type);
+            var instance = Activator.CreateInstance(real)!;
+            foreach (var (name, value) in properties)
+            {
+                var property = real.GetProperty(name);
+                if (property?.SetMethod == null) continue;
+                property.SetValue(instance, value);
+            }
+            return instance;
+        }
+
+        public Array Array(string type, params object[] items)
+        {
+            var array = System.Array.CreateInstance(Type(type), items.Length);
+            for (var i = 0; i < items.Length; i++) array.SetValue(items[i], i);
+            return array;
+        }
+
+        public void Dispose() => _context.Unload();
+    }
+
+    /// <summary>A runspace with a host that records what Out-Default writes, with the module imported.</summary>
+    private sealed class CapturingHost : PSHost, IDisposable
+    {
+        private readonly Runspace _runspace;
+        private readonly CapturingUI _ui = new();
+
+        public CapturingHost()
+        {
+            var state = InitialSessionState.CreateDefault2();
+            if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            _runspace = RunspaceFactory.CreateRunspace(this, state);
+            _runspace.Open();
+            Run("Import-Module $args[0] -ErrorAction Stop; $PSStyle.OutputRendering = 'PlainText'", RepoPaths.ModuleManifest);
+        }
+
+        public string Render(object instance)
+        {
+            _ui.Text.Clear();
+            Run("$args[0] | Out-Default", instance);
+            return _ui.Text.ToString();
+        }
+
+        private void Run(string script, params object[] args)
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = _runspace;
+            shell.AddScript(script);
+            foreach (var arg in args) shell.AddArgument(arg);
+            shell.Invoke();
+            Assert.True(shell.Streams.Error.Count == 0, string.Join("\n", shell.Streams.Error));
+        }
+
+        public void Dispose() => _runspace.Dispose();
+
+        public override string Name => "FormatTests";
+        public override Version Version { get; } = new(1, 0);
+        public override Guid InstanceId { get; } = Guid.NewGuid();
+        public override PSHostUserInterface UI => _ui;
+        public override CultureInfo CurrentCulture => CultureInfo.GetCultureInfo("en-US");
+        public override CultureInfo CurrentUICulture => CultureInfo.GetCultureInfo("en-US");
+        public override void SetShouldExit(int exitCode) { }
+        public override void EnterNestedPrompt() => throw new NotSupportedException();
+        public override void ExitNestedPrompt() => throw new NotSupportedException();
+        public override void NotifyBeginApplication() { }
+        public override void NotifyEndApplication() { }
+    }
+
+    private sealed class CapturingUI : PSHostUserInterface
+    {
+        public StringBuilder Text { get; } = new();
+        public override PSHostRawUserInterface RawUI { get; } = new WideRawUI();
+        public override void Write(string value) => Text.Append(value);
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(value);
+        public override void WriteLine(string value) => Text.AppendLine(value);
+        public override void WriteErrorLine(string value) => Text.AppendLine(value);
+        public override void WriteDebugLine(string message) { }
+        public override void WriteProgress(long sourceId, ProgressRecord record) { }
+        public override void WriteVerboseLine(string message) { }
+        public override void WriteWarningLine(string message) { }
+        public override string ReadLine() => throw new NotSupportedException();
+        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) => throw new NotSupportedException();
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException();
+    }
+
+    /// <summary>A console 250 columns wide, so no column is dropped for lack of room.</summary>
+    private sealed class WideRawUI : PSHostRawUserInterface
+    {
+        public override ConsoleColor ForegroundColor { get; set; } = ConsoleColor.Gray;
+        public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
+        public override Coordinates CursorPosition { get; set; }
+        public override Coordinates WindowPosition { get; set; }
+        public override int CursorSize { get; set; }
+        public override Size BufferSize { get; set; } = new(250, 1000);
+        public override Size WindowSize { get; set; } = new(250, 50);
+        public override Size MaxWindowSize => new(250, 50);
+        public override Size MaxPhysicalWindowSize => new(250, 50);
+        public override bool KeyAvailable => false;
+        public override string WindowTitle { get; set; } = "";
+        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
+        public override void FlushInputBuffer() { }
+        public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) => throw new NotSupportedException();
+        public override void SetBufferContents(Rectangle rectangle, BufferCell fill) => throw new NotSupportedException();
+        public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
+        public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) => throw new NotSupportedException();
+    }
+}
