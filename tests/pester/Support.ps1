@@ -81,8 +81,8 @@ function Start-BwEmulator {
 
     $arguments = @('run', '--project', "`"$project`"")
     if ($env:PORTOUTPASSCODE_CONFIGURATION) {
-        # build.ps1 built it already, in this configuration.
-        $arguments += @('--configuration', $env:PORTOUTPASSCODE_CONFIGURATION, '--no-build')
+        # The configuration build.ps1 built: dotnet run then finds the emulator up to date.
+        $arguments += @('--configuration', $env:PORTOUTPASSCODE_CONFIGURATION)
     }
     $arguments += @('--', '--port', '0')
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -RedirectStandardOutput $stdout `
