@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace PortOutPasscode.Emulator.Domain;
+
+/// <summary>Numbers as the v1 API takes them: exactly 10 digits, kept as a long so a million of them stay small.</summary>
+internal static class TelephoneNumbers
+{
+    /// <summary>Exactly 10 ASCII digits (surrounding white space allowed), not starting with 0 or 1.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out long number)
+    {
+        number = 0;
+        text = text.Trim();
+        if (text.Length != 10 || text[0] < '2' || text[0] > '9') return false;
+        foreach (var c in text)
+        {
+            if (c < '0' || c > '9') return false;
+            number = number * 10 + (c - '0');
+        }
+        return true;
+    }
+
+    /// <summary>Lenient form for the admin API: "+1 (201) 200-0001", "12012000001", "201.200.0001".</summary>
+    public static bool TryNormalize(string? text, out long number)
+    {
+        number = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        Span<char> digits = stackalloc char[16];
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                if (count == digits.Length) return false;
+                digits[count++] = c;
+            }
+            else if (!(c == ' ' || c == '+' || c == '-' || c == '.' || c == '(' || c == ')'))
+            {
+                return false;
+            }
+        }
+        var span = digits[..count];
+        if (span.Length == 11 && span[0] == '1') span = span[1..];
+        return TryParse(span, out number);
+    }
+
+    public static string Format(long number) => number.ToString("D10", CultureInfo.InvariantCulture);
+}
