@@ -76,8 +76,8 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         Assert.Equal("12345", badNumber.TargetObject);
         Assert.Equal(ErrorCategory.InvalidArgument, badNumber.CategoryInfo.Category);
         Assert.StartsWith("Row 2: '12345'", badNumber.Exception.Message);
-        var badPasscode = result.SingleError("InvalidPasscode");
-        Assert.Equal("2012000021", badPasscode.TargetObject);
+        var badPasscode = Assert.Single(result.Errors, e => Equals(e.TargetObject, "2012000021"));
+        Assert.Equal("InvalidPasscode", ScriptResult.ErrorId(badPasscode));
         Assert.StartsWith("Row 3 (2012000021)", badPasscode.Exception.Message);
         Assert.Contains("Row 4", Assert.Single(result.Errors, e => e.Exception.Message.Contains("reserved word")).Exception.Message);
         var missing = result.SingleError("PasscodeMissing");

@@ -145,8 +145,9 @@ namespace PortOutPasscode.Runs
             passcode = row.Passcode;
             if (!Passcodes.TryValidate(passcode, out var problem))
             {
-                var hint = passcode == null ? " Pass -Passcode, or give the row a Passcode column." : string.Empty;
-                RowError(cmdlet, passcode == null ? "PasscodeMissing" : "InvalidPasscode", ErrorCategory.InvalidArgument, number,
+                var missing = string.IsNullOrEmpty(passcode);
+                var hint = missing ? " Pass -Passcode, or give the row a Passcode column." : string.Empty;
+                RowError(cmdlet, missing ? "PasscodeMissing" : "InvalidPasscode", ErrorCategory.InvalidArgument, number,
                     $"{row.Label} ({number}): {problem}.{hint} Nothing was sent for this number.");
                 return false;
             }

@@ -34,6 +34,13 @@ public sealed class PowerShellSession : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Wraps a test script so that a statement-terminating error (a cmdlet's ThrowTerminatingError) ends the
+    /// script and reaches the caller, as it would end a runbook: PowerShell would otherwise write it to the
+    /// error stream and go on with the next statement.
+    /// </summary>
+    internal static string EndOnTerminatingError(string script) => "try {\n" + script + "\n} catch { throw }";
+
     /// <summary>Runs a script; values after the script are passed as $args.</summary>
     public ScriptResult Run(string script, params object?[] args) => RunWithInput(script, null, args);
 
@@ -42,7 +49,7 @@ public sealed class PowerShellSession : IDisposable
     {
         using var shell = PowerShell.Create();
         shell.Runspace = _runspace;
-        shell.AddScript(script);
+        shell.AddScript(EndOnTerminatingError(script));
         foreach (var arg in args) shell.AddArgument(arg);
         return Invoke(shell, input);
     }
@@ -52,7 +59,7 @@ public sealed class PowerShellSession : IDisposable
     {
         var shell = PowerShell.Create();
         shell.Runspace = _runspace;
-        shell.AddScript(script);
+        shell.AddScript(EndOnTerminatingError(script));
         foreach (var arg in args) shell.AddArgument(arg);
         return new RunningScript(shell, input);
     }
