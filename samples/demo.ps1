@@ -8,7 +8,7 @@
     Runs as written in pwsh, and in the engine hosted by tools/PortOutPasscode.Host (the README's main job).
 #>
 param(
-    [string] $Path = (Join-Path $PSScriptRoot 'tns.csv')
+    [string] $Path = [System.IO.Path]::Combine($PSScriptRoot, 'tns.csv')
 )
 
 Connect-BwAccount
