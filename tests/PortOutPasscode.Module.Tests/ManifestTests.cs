@@ -60,6 +60,28 @@ public class ManifestTests
     }
 
     [Fact]
+    public void Every_cmdlet_that_writes_objects_declares_the_module_types_it_writes()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run(@"
+Get-Command -Module PortOutPasscode | ForEach-Object {
+    '{0}={1}' -f $_.Name, (($_.OutputType | ForEach-Object { $_.Name }) -join ',')
+}").AssertNoErrors();
+        var declared = result.Output.Select(o => ((string)o.BaseObject).Split('='))
+            .ToDictionary(p => p[0], p => p[1].Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(ExpectedCmdlets, declared.Keys.OrderBy(k => k));
+        Assert.Equal(new[] { "PortOutPasscode.BwConnection" }, declared["Connect-BwAccount"]);
+        Assert.Equal(new[] { "PortOutPasscode.PortOutPasscodeInfo" }, declared["Get-BwPortOutPasscode"]);
+        Assert.Equal(new[] { "PortOutPasscode.OrderHistoryEntry" }, declared["Get-BwTnOptionOrderHistory"]);
+        Assert.Equal(new[] { "PortOutPasscode.TnOptionOrder", "PortOutPasscode.TnOptionOrderSummary" }, declared["Get-BwTnOptionOrder"].OrderBy(n => n));
+        foreach (var writesOrders in new[] { "Set-BwPortOutPasscode", "Remove-BwPortOutPasscode", "Wait-BwTnOptionOrder" })
+        {
+            Assert.Equal(new[] { "PortOutPasscode.TnOptionOrder" }, declared[writesOrders]);
+        }
+    }
+
+    [Fact]
     public void Module_version_is_the_manifest_version_stamped_into_the_assembly()
     {
         var manifestVersion = (string)ReadManifest()["ModuleVersion"]!;
