@@ -11,11 +11,9 @@ namespace PortOutPasscode.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "BwPortOutPasscode", DefaultParameterSetName = EveryProtectedNumber)]
     [OutputType(typeof(PortOutPasscodeInfo))]
-    public sealed class GetBwPortOutPasscodeCommand : BwApiCmdlet, System.IDisposable
+    public sealed class GetBwPortOutPasscodeCommand : NumberInputCmdlet, System.IDisposable
     {
         private const string EveryProtectedNumber = "List";
-        private const string FromNumbers = "TelephoneNumber";
-        private const string FromFiles = "Path";
 
         /// <summary>The API's limit for one lookup (error 15607 above it).</summary>
         internal const int LookupChunk = 2500;
@@ -25,18 +23,6 @@ namespace PortOutPasscode.Cmdlets
         private readonly HashSet<string> _asked = new HashSet<string>();
         private CmdletRun _run;
         private BwConnection _connection;
-        private long _row;
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FromNumbers, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Tn", "Number", "PhoneNumber", "FullNumber")]
-        [AllowNull]
-        [AllowEmptyString]
-        [AllowEmptyCollection]
-        public string[] TelephoneNumber { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = FromFiles)]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -46,17 +32,7 @@ namespace PortOutPasscode.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == FromFiles)
-            {
-                NumberInput.Read(this, Path, Add);
-            }
-            else if (ParameterSetName == FromNumbers)
-            {
-                foreach (var number in TelephoneNumber ?? new string[] { null })
-                {
-                    Add(new InputRow(InputSource.Pipeline, ++_row, number, null));
-                }
-            }
+            if (ParameterSetName != EveryProtectedNumber) ReadRows(Add);
         }
 
         protected override void EndProcessing()

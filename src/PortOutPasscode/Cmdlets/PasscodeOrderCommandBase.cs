@@ -9,26 +9,9 @@ namespace PortOutPasscode.Cmdlets
     /// What Set- and Remove-BwPortOutPasscode share: numbers from the pipeline or from CSV files, batching,
     /// throttling and -Wait. The work itself is a <see cref="PasscodeOrderRun"/>.
     /// </summary>
-    public abstract class PasscodeOrderCommandBase : BwApiCmdlet, IDisposable
+    public abstract class PasscodeOrderCommandBase : NumberInputCmdlet, IDisposable
     {
-        protected const string FromNumbers = "TelephoneNumber";
-        protected const string FromFiles = "Path";
-
         private PasscodeOrderRun _run;
-        private long _row;
-
-        /// <summary>The numbers, as text in any common format.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FromNumbers, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Tn", "Number", "PhoneNumber", "FullNumber")]
-        [AllowNull]
-        [AllowEmptyString]
-        [AllowEmptyCollection]
-        public string[] TelephoneNumber { get; set; }
-
-        /// <summary>CSV files of numbers, read as a stream.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = FromFiles)]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
 
         [Parameter]
         [ValidateRange(1, 5000)]
@@ -82,25 +65,8 @@ namespace PortOutPasscode.Cmdlets
             });
         }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == FromFiles)
-            {
-                NumberInput.Read(this, Path, row => _run.Add(this,
-                    new InputRow(row.Source, row.Position, row.TelephoneNumber, PasscodeForEveryRow ?? row.Passcode)));
-                return;
-            }
-            var passcode = PasscodeForEveryRow ?? PasscodeOfCurrentRow;
-            if (TelephoneNumber == null || TelephoneNumber.Length == 0)
-            {
-                _run.Add(this, new InputRow(InputSource.Pipeline, ++_row, null, passcode));
-                return;
-            }
-            foreach (var number in TelephoneNumber)
-            {
-                _run.Add(this, new InputRow(InputSource.Pipeline, ++_row, number, passcode));
-            }
-        }
+        protected override void ProcessRecord() =>
+            ReadRows(row => _run.Add(this, row), PasscodeForEveryRow, PasscodeOfCurrentRow);
 
         protected override void EndProcessing() => _run.Complete(this);
 
