@@ -24,7 +24,33 @@ internal sealed class TestClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime != Timeout.InfiniteTimeSpan) TimersAsked.Enqueue(dueTime);
-        return TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period));
+        return new FasterTimer(this, TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period)));
+    }
+
+    /// <summary>
+    /// A timer whose later Change calls run faster too: CancellationTokenSource.CancelAfter (how Polly bounds an
+    /// attempt) creates its timer idle and arms it with Change.
+    /// </summary>
+    private sealed class FasterTimer : ITimer
+    {
+        private readonly TestClock _clock;
+        private readonly ITimer _inner;
+
+        internal FasterTimer(TestClock clock, ITimer inner)
+        {
+            _clock = clock;
+            _inner = inner;
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan) _clock.TimersAsked.Enqueue(dueTime);
+            return _inner.Change(_clock.Faster(dueTime), _clock.Faster(period));
+        }
+
+        public void Dispose() => _inner.Dispose();
+
+        public ValueTask DisposeAsync() => _inner.DisposeAsync();
     }
 
     private TimeSpan Faster(TimeSpan span) =>
