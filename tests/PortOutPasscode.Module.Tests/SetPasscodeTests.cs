@@ -278,6 +278,29 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void Retry_limits_set_on_the_connection_govern_the_client()
+    {
+        var emulator = _fixture.Emulator;
+        using var session = new PowerShellSession();
+        var connect = Scripts.Credentials() +
+            $"Connect-BwAccount -AccountId 9900000 -Credential $cred -BaseUri '{emulator.BaseUri}' -SkipCheck -PassThru ";
+
+        var noRetries = session.Run(connect + "-MaxRetries 0 -RequestTimeoutSec 30").AssertNoErrors();
+        Assert.Equal(0, noRetries.Output[0].Properties["MaxRetries"].Value);
+        Assert.Equal(TimeSpan.FromSeconds(30), noRetries.Output[0].Properties["RequestTimeout"].Value);
+        emulator.AddFault(new { endpoint = "lookup", kind = "status", status = 503, count = 1 });
+        var failed = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012000900");
+        Assert.NotEmpty(failed.AllErrors);
+        Assert.Single(emulator.Requests(), r => r.Path.EndsWith("tnPortoutPasscodes") && r.Method == "POST");
+
+        var patient = session.Run(connect + "-MaxRetries 2 -MaxRetryDelaySec 1").AssertNoErrors();
+        Assert.Null(patient.Output[0].Properties["RequestTimeout"].Value);
+        emulator.AddFault(new { endpoint = "lookup", kind = "throttle", retryAfter = "30", count = 1 });
+        var waited = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012000900").AssertNoErrors();
+        Assert.False((bool)Assert.Single(waited.Output).Properties["HasPasscode"].Value);
+    }
+
+    [Fact]
     public void The_connection_parameter_overrides_the_session_account()
     {
         var emulator = _fixture.Emulator;

@@ -32,7 +32,10 @@ namespace PortOutPasscode
             SecureString secret,
             Uri tokenUri = null,
             Uri proxy = null,
-            NetworkCredential proxyCredential = null)
+            NetworkCredential proxyCredential = null,
+            int? maxRetries = null,
+            TimeSpan? maxRetryDelay = null,
+            TimeSpan? requestTimeout = null)
         {
             AccountId = ValidateAccountId(accountId);
             BaseUri = TransportSecurity.EnsureAllowed(WithoutTrailingSlash(baseUri ?? new Uri(DefaultBaseUri)), "BaseUri");
@@ -58,6 +61,9 @@ namespace PortOutPasscode
             }
             Proxy = proxy;
             ProxyCredential = proxyCredential;
+            MaxRetries = maxRetries;
+            MaxRetryDelay = maxRetryDelay;
+            RequestTimeout = requestTimeout;
             Id = Guid.NewGuid();
         }
 
@@ -71,6 +77,15 @@ namespace PortOutPasscode
         /// <summary>The OAuth2 token endpoint; null for Basic.</summary>
         public Uri TokenUri { get; }
         public Uri Proxy { get; }
+
+        /// <summary>Retries after a 429, a 5xx or a network failure; null: the client's default (5).</summary>
+        public int? MaxRetries { get; }
+
+        /// <summary>The longest wait before a retry, Retry-After included; null: the client's default (60 s).</summary>
+        public TimeSpan? MaxRetryDelay { get; }
+
+        /// <summary>How long one attempt may take; null: the client's default (100 s).</summary>
+        public TimeSpan? RequestTimeout { get; }
 
         internal NetworkCredential ProxyCredential { get; }
 

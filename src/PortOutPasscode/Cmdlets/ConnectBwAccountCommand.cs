@@ -50,6 +50,21 @@ namespace PortOutPasscode.Cmdlets
         [ValidateNotNull]
         public PSCredential ProxyCredential { get; set; }
 
+        /// <summary>Retries after a 429, a 5xx or a network failure (0 turns retrying off).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; }
+
+        /// <summary>The longest wait before a retry, in seconds: caps the backoff and any Retry-After Bandwidth asks for.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int MaxRetryDelaySec { get; set; }
+
+        /// <summary>How long one request may take, in seconds, before it is abandoned (and retried if it is safe to).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; }
+
         [Parameter]
         public SwitchParameter SkipCheck { get; set; }
 
@@ -73,7 +88,10 @@ namespace PortOutPasscode.Cmdlets
             try
             {
                 connection = new BwConnection(accountId, baseUri, kind, userName, secret, TokenUri, Proxy,
-                    ProxyCredential?.GetNetworkCredential());
+                    ProxyCredential?.GetNetworkCredential(),
+                    maxRetries: MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
+                    maxRetryDelay: MaxRetryDelaySec > 0 ? TimeSpan.FromSeconds(MaxRetryDelaySec) : (TimeSpan?)null,
+                    requestTimeout: RequestTimeoutSec > 0 ? TimeSpan.FromSeconds(RequestTimeoutSec) : (TimeSpan?)null);
             }
             catch (ArgumentException e)
             {
