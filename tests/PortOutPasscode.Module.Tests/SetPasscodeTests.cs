@@ -285,15 +285,15 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         var connect = Scripts.Credentials() +
             $"Connect-BwAccount -AccountId 9900000 -Credential $cred -BaseUri '{emulator.BaseUri}' -SkipCheck -PassThru ";
 
-        var noRetries = session.Run(connect + "-MaxRetries 0 -RequestTimeoutSec 30").AssertNoErrors();
-        Assert.Equal(0, noRetries.Output[0].Properties["MaxRetries"].Value);
+        var noRetries = session.Run(connect + "-MaximumRetryCount 0 -RequestTimeoutSec 30").AssertNoErrors();
+        Assert.Equal(0, noRetries.Output[0].Properties["MaximumRetryCount"].Value);
         Assert.Equal(TimeSpan.FromSeconds(30), noRetries.Output[0].Properties["RequestTimeout"].Value);
         emulator.AddFault(new { endpoint = "lookup", kind = "status", status = 503, count = 1 });
         var failed = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012000900");
         Assert.NotEmpty(failed.AllErrors);
         Assert.Single(emulator.Requests(), r => r.Path.EndsWith("tnPortoutPasscodes") && r.Method == "POST");
 
-        var patient = session.Run(connect + "-MaxRetries 2 -MaxRetryDelaySec 1").AssertNoErrors();
+        var patient = session.Run(connect + "-MaximumRetryCount 2 -MaximumRetryDelaySec 1").AssertNoErrors();
         Assert.Null(patient.Output[0].Properties["RequestTimeout"].Value);
         emulator.AddFault(new { endpoint = "lookup", kind = "throttle", retryAfter = "30", count = 1 });
         var waited = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012000900").AssertNoErrors();

@@ -33,8 +33,8 @@ namespace PortOutPasscode
             Uri tokenUri = null,
             Uri proxy = null,
             NetworkCredential proxyCredential = null,
-            int? maxRetries = null,
-            TimeSpan? maxRetryDelay = null,
+            int? maximumRetryCount = null,
+            TimeSpan? maximumRetryDelay = null,
             TimeSpan? requestTimeout = null)
         {
             AccountId = ValidateAccountId(accountId);
@@ -61,8 +61,8 @@ namespace PortOutPasscode
             }
             Proxy = proxy;
             ProxyCredential = proxyCredential;
-            MaxRetries = maxRetries;
-            MaxRetryDelay = maxRetryDelay;
+            MaximumRetryCount = maximumRetryCount;
+            MaximumRetryDelay = maximumRetryDelay;
             RequestTimeout = requestTimeout;
             Id = Guid.NewGuid();
         }
@@ -79,10 +79,10 @@ namespace PortOutPasscode
         public Uri Proxy { get; }
 
         /// <summary>Retries after a 429, a 5xx or a network failure; null: the client's default (5).</summary>
-        public int? MaxRetries { get; }
+        public int? MaximumRetryCount { get; }
 
         /// <summary>The longest wait before a retry, Retry-After included; null: the client's default (60 s).</summary>
-        public TimeSpan? MaxRetryDelay { get; }
+        public TimeSpan? MaximumRetryDelay { get; }
 
         /// <summary>How long one attempt may take; null: the client's default (100 s).</summary>
         public TimeSpan? RequestTimeout { get; }

@@ -53,12 +53,12 @@ namespace PortOutPasscode.Cmdlets
         /// <summary>Retries after a 429, a 5xx or a network failure (0 turns retrying off).</summary>
         [Parameter]
         [ValidateRange(0, 20)]
-        public int MaxRetries { get; set; }
+        public int MaximumRetryCount { get; set; }
 
         /// <summary>The longest wait before a retry, in seconds: caps the backoff and any Retry-After Bandwidth asks for.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int MaxRetryDelaySec { get; set; }
+        public int MaximumRetryDelaySec { get; set; }
 
         /// <summary>How long one request may take, in seconds, before it is abandoned (and retried if it is safe to).</summary>
         [Parameter]
@@ -89,8 +89,8 @@ namespace PortOutPasscode.Cmdlets
             {
                 connection = new BwConnection(accountId, baseUri, kind, userName, secret, TokenUri, Proxy,
                     ProxyCredential?.GetNetworkCredential(),
-                    maxRetries: MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
-                    maxRetryDelay: MaxRetryDelaySec > 0 ? TimeSpan.FromSeconds(MaxRetryDelaySec) : (TimeSpan?)null,
+                    maximumRetryCount: MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null,
+                    maximumRetryDelay: MaximumRetryDelaySec > 0 ? TimeSpan.FromSeconds(MaximumRetryDelaySec) : (TimeSpan?)null,
                     requestTimeout: RequestTimeoutSec > 0 ? TimeSpan.FromSeconds(RequestTimeoutSec) : (TimeSpan?)null);
             }
             catch (ArgumentException e)

@@ -33,8 +33,8 @@ namespace PortOutPasscode.Session
                 PowerShellEdition = versionTable?["PSEdition"]?.ToString() ?? "Desktop",
                 PowerShellVersion = versionTable?["PSVersion"]?.ToString() ?? "unknown",
             };
-            if (connection.MaxRetries is int retries) options.MaxRetries = retries;
-            if (connection.MaxRetryDelay is System.TimeSpan delay) options.MaxRetryDelay = delay;
+            if (connection.MaximumRetryCount is int retries) options.MaxRetries = retries;
+            if (connection.MaximumRetryDelay is System.TimeSpan delay) options.MaxRetryDelay = delay;
             if (connection.RequestTimeout is System.TimeSpan timeout) options.RequestTimeout = timeout;
             return options;
         }
