@@ -23,10 +23,41 @@ internal sealed class TestClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
     {
+        Record(dueTime);
+        return new FasterTimer(this, TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period)));
+    }
+
+    private void Record(TimeSpan dueTime)
+    {
         if (dueTime != Timeout.InfiniteTimeSpan) TimersAsked.Enqueue(dueTime);
-        return TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period));
     }
 
     private TimeSpan Faster(TimeSpan span) =>
         span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, span.Ticks / Speedup));
+
+    /// <summary>
+    /// Speeds up and records a timer's later changes too: a CancellationTokenSource made with this clock creates its timer
+    /// unarmed and arms it through Change (CancelAfter), which is how Polly's timeout strategy sets the per-attempt limit.
+    /// </summary>
+    private sealed class FasterTimer : ITimer
+    {
+        private readonly TestClock _clock;
+        private readonly ITimer _inner;
+
+        internal FasterTimer(TestClock clock, ITimer inner)
+        {
+            _clock = clock;
+            _inner = inner;
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            _clock.Record(dueTime);
+            return _inner.Change(_clock.Faster(dueTime), _clock.Faster(period));
+        }
+
+        public void Dispose() => _inner.Dispose();
+
+        public ValueTask DisposeAsync() => _inner.DisposeAsync();
+    }
 }
