@@ -68,6 +68,17 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
         Assert.InRange(lookup, 0, secondPost - 1);
     }
 
+    [Fact]
+    public async Task Sequential_calls_reuse_one_connection()
+    {
+        using var counter = new ConnectionCounter();
+        using var client = _emulator.Client(_emulator.Basic());
+
+        for (var i = 0; i < 10; i++) await client.GetPasscodePageAsync(1, 10);
+
+        Assert.Equal(1, counter.OpenedTo(_emulator.Server.Port));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
