@@ -8,38 +8,37 @@ public class PipelineTests
 {
     private static FakeApi OrderApi() => new(_ => FakeApi.Xml(HttpStatusCode.OK, ResilienceTests.OrderXml));
 
-    [Fact]
-    public async Task The_User_Agent_names_the_module_and_the_PowerShell_edition_and_version()
+    /// <summary>The User-Agent a client sends for this edition and version.</summary>
+    private static async Task<string> UserAgentFor(string edition, string version)
     {
         var api = OrderApi();
         using var client = TestClients.Create(TestClients.Basic(), api, adjust: o =>
         {
-            o.PowerShellEdition = "Desktop";
-            o.PowerShellVersion = "5.1.19041.4894";
+            o.PowerShellEdition = edition;
+            o.PowerShellVersion = version;
         });
-
         await client.GetOrderAsync("o-1");
+        return Assert.Single(api.Requests).UserAgent;
+    }
+
+    [Fact]
+    public async Task The_User_Agent_names_the_module_and_the_PowerShell_edition_and_version()
+    {
+        var userAgent = await UserAgentFor("Desktop", "5.1.19041.4894");
 
         var version = typeof(BandwidthClient).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
-        Assert.Equal($"PortOutPasscode/{version} PowerShell/Desktop/5.1.19041.4894", Assert.Single(api.Requests).UserAgent);
-        Assert.Matches(@"^PortOutPasscode/\d+\.\d+\.\d+\S* PowerShell/Desktop/5\.1\.19041\.4894$", api.Requests.Single().UserAgent);
+        Assert.Equal($"PortOutPasscode/{version} PowerShell/Desktop/5.1.19041.4894", userAgent);
+        Assert.Matches(@"^PortOutPasscode/\d+\.\d+\.\d+\S* PowerShell/Desktop/5\.1\.19041\.4894$", userAgent);
     }
 
     [Fact]
     public async Task Text_that_could_bend_the_User_Agent_header_is_made_harmless()
     {
-        var api = OrderApi();
-        using var client = TestClients.Create(TestClients.Basic(), api, adjust: o =>
-        {
-            o.PowerShellEdition = "Core\r\nX-Injected: 1";
-            o.PowerShellVersion = " ";
-        });
+        var userAgent = await UserAgentFor("Core\r\nX-Injected: 1", " ");
 
-        await client.GetOrderAsync("o-1");
-
-        Assert.EndsWith(" PowerShell/Core--X-Injected--1/unknown", api.Requests.Single().UserAgent);
+        Assert.EndsWith(" PowerShell/Core--X-Injected--1/unknown", userAgent);
     }
 
     [Fact]

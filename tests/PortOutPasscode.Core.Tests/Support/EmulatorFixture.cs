@@ -42,21 +42,14 @@ public sealed class EmulatorFixture : IAsyncLifetime
         await _admin.GetFromJsonAsync<List<EmulatedRequest>>("_emulator/requests", Web);
 
     /// <summary>A client of the emulator with short backoff, on the system clock (the emulator dates orders by it).</summary>
-    internal BandwidthClient Client(BwConnection connection, LogCapture logs = null, Action<BandwidthClientOptions> adjust = null)
-    {
-        var options = new BandwidthClientOptions
+    internal BandwidthClient Client(BwConnection connection, LogCapture logs = null, Action<BandwidthClientOptions> adjust = null) =>
+        BandwidthClient.Create(connection, TestClients.Options(logs, options =>
         {
-            LoggerFactory = logs,
-            MaxRetries = 3,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(20),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(200),
-            RequestTimeout = TimeSpan.FromSeconds(20),
-            PowerShellEdition = "Core",
-            PowerShellVersion = "7.6.0",
-        };
-        adjust?.Invoke(options);
-        return BandwidthClient.Create(connection, options);
-    }
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+            options.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
+            options.RequestTimeout = TimeSpan.FromSeconds(20);
+            adjust?.Invoke(options);
+        }));
 
     internal BwConnection Basic(string password = "demo-password", string accountId = "9900000") =>
         new(accountId, Server.BaseUri, BwAuthenticationKind.Basic, "demo", TestClients.Secure(password));
