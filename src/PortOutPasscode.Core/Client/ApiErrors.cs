@@ -118,6 +118,12 @@ namespace PortOutPasscode.Client
             }
         }
 
+        /// <summary>A protocol error from the XML readers, given the request it answered and what to check; others unchanged.</summary>
+        internal static BandwidthProtocolException Explain(BandwidthProtocolException failure, BwConnection connection, string what) =>
+            failure.Explained ? failure : new BandwidthProtocolException(
+                $"{failure.Message} This was the answer while {what} at {connection.BaseUri}. Check -BaseUri: it must be the Bandwidth API base (such as {BwConnection.DefaultBaseUri}), and nothing in between (a proxy, a captive portal) may answer in its place.",
+                failure.HttpStatus, failure) { Explained = true };
+
         /// <summary>Hides passcodes the API might echo; whole words only, so a passcode that is part of a number stays readable.</summary>
         internal static string Mask(string text, IEnumerable<string> secrets)
         {

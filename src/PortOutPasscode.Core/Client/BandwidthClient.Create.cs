@@ -83,6 +83,10 @@ namespace PortOutPasscode.Client
                 ResilienceContextPool.Shared.Return(context);
             }
 
+            if (outcome.Exception is BandwidthProtocolException unexplained && !unexplained.Explained)
+            {
+                throw ApiErrors.Explain(unexplained, _connection, what);
+            }
             if (outcome.Exception != null)
             {
                 var failure = outcome.Exception is BandwidthException || cancellationToken.IsCancellationRequested
@@ -109,7 +113,14 @@ namespace PortOutPasscode.Client
                                 error.TelephoneNumbers.Length > 0 ? error.TelephoneNumbers : numbers,
                                 customerOrderId));
                     }
-                    order = TnOptionXml.ReadOrder(await BodyAsync(response).ConfigureAwait(false));
+                    try
+                    {
+                        order = TnOptionXml.ReadOrder(await BodyAsync(response).ConfigureAwait(false));
+                    }
+                    catch (BandwidthProtocolException e) when (!e.Explained)
+                    {
+                        throw ApiErrors.Explain(e, _connection, what);
+                    }
                 }
                 if (order.CustomerOrderId == null) order.CustomerOrderId = customerOrderId; // the 201 does not always echo it
                 return order;

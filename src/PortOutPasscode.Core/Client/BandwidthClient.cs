@@ -262,6 +262,10 @@ namespace PortOutPasscode.Client
             {
                 return await operation().ConfigureAwait(false);
             }
+            catch (BandwidthProtocolException e) when (!e.Explained)
+            {
+                throw ApiErrors.Explain(e, _connection, what);
+            }
             catch (Exception e) when (!(e is BandwidthException) && ApiErrors.FromTransport(e, _connection, _options, what) is BandwidthException mapped)
             {
                 throw mapped;

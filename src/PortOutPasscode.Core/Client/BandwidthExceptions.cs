@@ -93,6 +93,9 @@ namespace PortOutPasscode.Client
     {
         public BandwidthProtocolException(string message, int? httpStatus = null, Exception innerException = null)
             : base(message, httpStatus, null, innerException) { }
+
+        /// <summary>Whether the message already names the request and what to check (else the client adds both).</summary>
+        internal bool Explained { get; set; }
     }
 
     /// <summary>The API could not be reached, or did not answer in time, even after the retries.</summary>

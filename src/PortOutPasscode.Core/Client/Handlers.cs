@@ -206,6 +206,6 @@ namespace PortOutPasscode.Client
         private BandwidthProtocolException TooLarge(HttpResponseMessage response, long bytes) =>
             new BandwidthProtocolException(
                 $"The Bandwidth API's answer to {ResilienceHandler.Describe(response.RequestMessage)} is larger than MaxResponseBytes ({_maxBytes} bytes; at least {bytes} came). It was refused unread; raise MaxResponseBytes if such answers are expected.",
-                (int)response.StatusCode);
+                (int)response.StatusCode) { Explained = true };
     }
 }

@@ -115,7 +115,8 @@ namespace PortOutPasscode.Client
             if (answer == null || string.IsNullOrWhiteSpace(answer.AccessToken))
             {
                 throw new BandwidthProtocolException(
-                    $"The OAuth2 token endpoint {_connection.TokenUri} answered without a usable access_token. Check -TokenUri: it must be the client-credentials token endpoint.");
+                    $"The OAuth2 token endpoint {_connection.TokenUri} answered without a usable access_token. Check -TokenUri: it must be the client-credentials token endpoint.")
+                { Explained = true };
             }
             return answer;
         }

@@ -81,12 +81,19 @@ internal static class TestClients
         new(AccountId, new Uri(BaseUri), BwAuthenticationKind.OAuth2ClientCredentials, clientId, Secure(ClientSecret));
 
     internal static BandwidthClient Create(BwConnection connection, FakeApi api, TestClock clock = null, LogCapture logs = null,
-        Action<BandwidthClientOptions> adjust = null)
+        Action<BandwidthClientOptions> adjust = null) =>
+        BandwidthClient.Create(connection, Options(logs, options =>
+        {
+            options.PrimaryHandlerFactory = () => api;
+            options.TimeProvider = clock ?? new TestClock();
+            adjust?.Invoke(options);
+        }));
+
+    /// <summary>The options every test client starts from (the delays suit the test clock; real-time users shorten them).</summary>
+    internal static BandwidthClientOptions Options(LogCapture logs, Action<BandwidthClientOptions> adjust)
     {
         var options = new BandwidthClientOptions
         {
-            PrimaryHandlerFactory = () => api,
-            TimeProvider = clock ?? new TestClock(),
             LoggerFactory = logs,
             MaxRetries = 3,
             RetryBaseDelay = TimeSpan.FromSeconds(1),
@@ -95,8 +102,8 @@ internal static class TestClients
             PowerShellEdition = "Core",
             PowerShellVersion = "7.6.0",
         };
-        adjust?.Invoke(options);
-        return BandwidthClient.Create(connection, options);
+        adjust(options);
+        return options;
     }
 
     internal static System.Security.SecureString Secure(string text)

@@ -23,13 +23,21 @@ internal sealed class TestClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
     {
-        if (dueTime != Timeout.InfiniteTimeSpan) TimersAsked.Enqueue(dueTime);
+        Record(dueTime);
         return new FasterTimer(this, TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period)));
     }
 
+    private void Record(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan) TimersAsked.Enqueue(dueTime);
+    }
+
+    private TimeSpan Faster(TimeSpan span) =>
+        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, span.Ticks / Speedup));
+
     /// <summary>
-    /// A timer whose later Change calls run faster too: CancellationTokenSource.CancelAfter (how Polly bounds an
-    /// attempt) creates its timer idle and arms it with Change.
+    /// Speeds up and records a timer's later changes too: a CancellationTokenSource made with this clock creates its timer
+    /// unarmed and arms it through Change (CancelAfter), which is how Polly's timeout strategy sets the per-attempt limit.
     /// </summary>
     private sealed class FasterTimer : ITimer
     {
@@ -44,7 +52,7 @@ internal sealed class TestClock : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            if (dueTime != Timeout.InfiniteTimeSpan) _clock.TimersAsked.Enqueue(dueTime);
+            _clock.Record(dueTime);
             return _inner.Change(_clock.Faster(dueTime), _clock.Faster(period));
         }
 
@@ -52,7 +60,4 @@ internal sealed class TestClock : TimeProvider
 
         public ValueTask DisposeAsync() => _inner.DisposeAsync();
     }
-
-    private TimeSpan Faster(TimeSpan span) =>
-        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, span.Ticks / Speedup));
 }
