@@ -32,7 +32,9 @@ namespace PortOutPasscode
             SecureString secret,
             Uri tokenUri = null,
             Uri proxy = null,
-            NetworkCredential proxyCredential = null)
+            NetworkCredential proxyCredential = null,
+            int? maximumRetryCount = null,
+            TimeSpan? requestTimeout = null)
         {
             AccountId = ValidateAccountId(accountId);
             BaseUri = TransportSecurity.EnsureAllowed(WithoutTrailingSlash(baseUri ?? new Uri(DefaultBaseUri)), "BaseUri");
@@ -58,6 +60,10 @@ namespace PortOutPasscode
             }
             Proxy = proxy;
             ProxyCredential = proxyCredential;
+            if (maximumRetryCount < 0) throw new ArgumentException("The retry count cannot be negative.", nameof(maximumRetryCount));
+            if (requestTimeout <= TimeSpan.Zero) throw new ArgumentException("The request timeout must be positive.", nameof(requestTimeout));
+            MaximumRetryCount = maximumRetryCount;
+            RequestTimeout = requestTimeout;
             Id = Guid.NewGuid();
         }
 
@@ -71,6 +77,12 @@ namespace PortOutPasscode
         /// <summary>The OAuth2 token endpoint; null for Basic.</summary>
         public Uri TokenUri { get; }
         public Uri Proxy { get; }
+
+        /// <summary>Retries after a 429, 5xx or lost answer; null: the client's default.</summary>
+        public int? MaximumRetryCount { get; }
+
+        /// <summary>How long one attempt may take; null: the client's default.</summary>
+        public TimeSpan? RequestTimeout { get; }
 
         internal NetworkCredential ProxyCredential { get; }
 

@@ -50,6 +50,16 @@ namespace PortOutPasscode.Cmdlets
         [ValidateNotNull]
         public PSCredential ProxyCredential { get; set; }
 
+        /// <summary>Retries of one request after a 429, a 5xx or a lost answer (Invoke-RestMethod's name for it).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaximumRetryCount { get; set; }
+
+        /// <summary>How long one attempt of a request may take, in seconds.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; }
+
         [Parameter]
         public SwitchParameter SkipCheck { get; set; }
 
@@ -73,7 +83,9 @@ namespace PortOutPasscode.Cmdlets
             try
             {
                 connection = new BwConnection(accountId, baseUri, kind, userName, secret, TokenUri, Proxy,
-                    ProxyCredential?.GetNetworkCredential());
+                    ProxyCredential?.GetNetworkCredential(),
+                    MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null,
+                    MyInvocation.BoundParameters.ContainsKey(nameof(RequestTimeoutSec)) ? TimeSpan.FromSeconds(RequestTimeoutSec) : (TimeSpan?)null);
             }
             catch (ArgumentException e)
             {

@@ -15,7 +15,7 @@ namespace PortOutPasscode.Session
             new ConcurrentDictionary<System.Guid, BandwidthClient>();
 
         internal static BandwidthClient For(BwConnection connection, PSCmdlet cmdlet) =>
-            Clients.GetOrAdd(connection.Id, _ => BandwidthClient.Create(connection, OptionsFor(cmdlet)));
+            Clients.GetOrAdd(connection.Id, _ => BandwidthClient.Create(connection, OptionsFor(connection, cmdlet)));
 
         internal static void Forget(BwConnection connection)
         {
@@ -25,14 +25,17 @@ namespace PortOutPasscode.Session
             }
         }
 
-        private static BandwidthClientOptions OptionsFor(PSCmdlet cmdlet)
+        private static BandwidthClientOptions OptionsFor(BwConnection connection, PSCmdlet cmdlet)
         {
             var versionTable = cmdlet.SessionState.PSVariable.GetValue("PSVersionTable") as Hashtable;
-            return new BandwidthClientOptions
+            var options = new BandwidthClientOptions
             {
                 PowerShellEdition = versionTable?["PSEdition"]?.ToString() ?? "Desktop",
                 PowerShellVersion = versionTable?["PSVersion"]?.ToString() ?? "unknown",
             };
+            if (connection.MaximumRetryCount is int retries) options.MaxRetries = retries;
+            if (connection.RequestTimeout is System.TimeSpan timeout) options.RequestTimeout = timeout;
+            return options;
         }
     }
 }
