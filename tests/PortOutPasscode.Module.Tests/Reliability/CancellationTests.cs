@@ -37,8 +37,9 @@ public class CancellationTests : IClassFixture<EmulatorFixture>
         _log.WriteLine($"Stop returned after {stopping.ElapsedMilliseconds} ms.");
 
         // The hanging creates were abandoned by the client (the emulator logs them as dropped, status 0) rather than waited out.
-        var creates = emulator.Requests().Where(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, creates.Count(r => r.Fault == "latency" && r.Status == 0));
+        // The emulator notices a hang-up a moment later; a create it kept waiting on would show up only after 60 s.
+        for (var i = 0; i < 100 && AbandonedCreates(emulator) < 2; i++) Thread.Sleep(50);
+        Assert.Equal(2, AbandonedCreates(emulator));
         var logged = emulator.Requests().Count;
         Thread.Sleep(1000);
         Assert.Equal(logged, emulator.Requests().Count);
@@ -48,6 +49,9 @@ public class CancellationTests : IClassFixture<EmulatorFixture>
         Assert.Equal(stored.Select(o => o.OrderId).OrderBy(id => id), result.Values("OrderId").Select(v => (string)v!).OrderBy(id => id));
         SecretScan.AssertClean(result, Passcode);
     }
+
+    private static int AbandonedCreates(EmulatorProcess emulator) =>
+        emulator.Requests().Count(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal) && r.Fault == "latency" && r.Status == 0);
 
     private static int OutputCount(RunningScript running)
     {
