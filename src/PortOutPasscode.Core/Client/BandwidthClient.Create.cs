@@ -70,7 +70,15 @@ namespace PortOutPasscode.Client
                             Logger.LogInformation("TN option order {CustomerOrderId} was not created by the attempt whose answer was lost: sending it again.", customerOrderId);
                         }
                         var response = await SendAsync(HttpMethod.Post, AccountPath + "/tnoptions", body, false, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(new CreateAttempt(response));
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            return Outcome.FromResult(new CreateAttempt(response));
+                        }
+                        // Read inside the attempt: a cut-off answer means the order exists, and the next attempt adopts it.
+                        using (response)
+                        {
+                            return Outcome.FromResult(new CreateAttempt(TnOptionXml.ReadOrder(await BodyAsync(response).ConfigureAwait(false))));
+                        }
                     }
                     catch (Exception e)
                     {
@@ -83,9 +91,10 @@ namespace PortOutPasscode.Client
                 ResilienceContextPool.Shared.Return(context);
             }
 
-            if (outcome.Exception is BandwidthProtocolException unexplained && !unexplained.Explained)
+            if (outcome.Exception is BandwidthProtocolException unreadable && !cancellationToken.IsCancellationRequested)
             {
-                throw ApiErrors.Explain(unexplained, _connection, what);
+                // Every answer was unreadable: the order may exist, so say how to find out before sending it again.
+                throw ApiErrors.Explain(unreadable, _connection, unknownOutcome);
             }
             if (outcome.Exception != null)
             {
@@ -98,29 +107,18 @@ namespace PortOutPasscode.Client
 
             using (var attempt = outcome.Result)
             {
-                var order = attempt.Adopted;
+                var order = attempt.Order;
                 if (order == null)
                 {
                     var response = attempt.Response;
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw ApiErrors.FromStatus(response, _connection,
-                            RetryPolicy.IsTransient(response.StatusCode) ? unknownOutcome : what,
-                            passcodes,
-                            (error, status, detail) => new BandwidthOrderRejectedException(
-                                $"Bandwidth rejected TN option order '{customerOrderId}' as a whole ({detail}); none of its {numbers.Length} numbers were changed.",
-                                status, error.ErrorCode, error.Description,
-                                error.TelephoneNumbers.Length > 0 ? error.TelephoneNumbers : numbers,
-                                customerOrderId));
-                    }
-                    try
-                    {
-                        order = TnOptionXml.ReadOrder(await BodyAsync(response).ConfigureAwait(false));
-                    }
-                    catch (BandwidthProtocolException e) when (!e.Explained)
-                    {
-                        throw ApiErrors.Explain(e, _connection, what);
-                    }
+                    throw ApiErrors.FromStatus(response, _connection,
+                        RetryPolicy.IsTransient(response.StatusCode) ? unknownOutcome : what,
+                        passcodes,
+                        (error, status, detail) => new BandwidthOrderRejectedException(
+                            $"Bandwidth rejected TN option order '{customerOrderId}' as a whole ({detail}); none of its {numbers.Length} numbers were changed.",
+                            status, error.ErrorCode, error.Description,
+                            error.TelephoneNumbers.Length > 0 ? error.TelephoneNumbers : numbers,
+                            customerOrderId));
                 }
                 if (order.CustomerOrderId == null) order.CustomerOrderId = customerOrderId; // the 201 does not always echo it
                 return order;
@@ -162,7 +160,7 @@ namespace PortOutPasscode.Client
                     _options,
                     attempt => attempt.Response,
                     (outcome, context) => outcome.Exception != null
-                        ? RetryPolicy.IsTransient(outcome.Exception, context.CancellationToken)
+                        ? RetryPolicy.IsTransient(outcome.Exception, context.CancellationToken) || RetryPolicy.IsCutAnswer(outcome.Exception)
                         : outcome.Result.Response != null && RetryPolicy.IsTransient(outcome.Result.Response.StatusCode),
                     context => context.Properties.GetValue(OperationKey, "POST tnoptions"),
                     Logger))
@@ -173,15 +171,15 @@ namespace PortOutPasscode.Client
             && !string.Equals(passcode, "unchanged", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(passcode, "systemDefault", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>What one create attempt got: the API's answer to the POST, or the order found by its CustomerOrderId.</summary>
+        /// <summary>What one create attempt got: the order (from the API's answer, or found by its CustomerOrderId), or the API's refusal.</summary>
         private sealed class CreateAttempt : IDisposable
         {
-            internal CreateAttempt(HttpResponseMessage response) => Response = response;
+            internal CreateAttempt(HttpResponseMessage refusal) => Response = refusal;
 
-            internal CreateAttempt(TnOptionOrder adopted) => Adopted = adopted;
+            internal CreateAttempt(TnOptionOrder order) => Order = order;
 
             internal HttpResponseMessage Response { get; }
-            internal TnOptionOrder Adopted { get; }
+            internal TnOptionOrder Order { get; }
 
             public void Dispose() => Response?.Dispose();
         }

@@ -94,14 +94,14 @@ namespace PortOutPasscode.Client
         {
             RequireOrderId(orderId);
             var what = $"reading the history of TN option order '{orderId}'";
-            return RunAsync(what, async () =>
+            return RunAsync(what, () => ReadAgainIfCut(async () =>
             {
                 using (var response = await SendAsync(HttpMethod.Get, OrderPath(orderId) + "/history", null, false, cancellationToken).ConfigureAwait(false))
                 {
                     EnsureSuccess(response, what);
                     return TnOptionXml.ReadOrderHistory(await BodyAsync(response).ConfigureAwait(false), orderId);
                 }
-            });
+            }, what, cancellationToken));
         }
 
         /// <summary>One page (1-based) of the account's numbers that carry a passcode.</summary>
@@ -110,7 +110,7 @@ namespace PortOutPasscode.Client
             if (page < 1) throw new ArgumentOutOfRangeException(nameof(page), page, "Pages are numbered from 1.");
             if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), size, "The page size must be at least 1.");
             var what = $"listing the account's port-out passcodes (page {page})";
-            return RunAsync(what, async () =>
+            return RunAsync(what, () => ReadAgainIfCut(async () =>
             {
                 var path = $"{AccountPath}/tnPortoutPasscodes?page={page}&size={size}";
                 using (var response = await SendAsync(HttpMethod.Get, path, null, false, cancellationToken).ConfigureAwait(false))
@@ -132,7 +132,7 @@ namespace PortOutPasscode.Client
                             : list.Items.Count >= size,
                     };
                 }
-            });
+            }, what, cancellationToken));
         }
 
         /// <summary>
@@ -155,7 +155,7 @@ namespace PortOutPasscode.Client
                 return Task.FromResult<IReadOnlyList<PortOutPasscodeInfo>>(Array.Empty<PortOutPasscodeInfo>());
             }
             var what = $"looking up the passcodes of {tenDigitNumbers.Count} numbers";
-            return RunAsync(what, async () =>
+            return RunAsync(what, () => ReadAgainIfCut(async () =>
             {
                 var body = Serialize(stream => TnOptionXml.WriteTnList(tenDigitNumbers, stream));
                 using (var response = await SendAsync(HttpMethod.Post, AccountPath + "/tnPortoutPasscodes", body, true, cancellationToken).ConfigureAwait(false))
@@ -164,7 +164,7 @@ namespace PortOutPasscode.Client
                     var list = TnOptionXml.ReadPasscodes(await BodyAsync(response).ConfigureAwait(false));
                     return AnswerEach(tenDigitNumbers, list);
                 }
-            });
+            }, what, cancellationToken));
         }
 
         public void Dispose()
@@ -207,7 +207,10 @@ namespace PortOutPasscode.Client
 
         private const string PasscodeNotFoundCode = "15619";
 
-        private async Task<TnOptionOrder> GetOrderCoreAsync(string orderId, string what, CancellationToken cancellationToken)
+        private Task<TnOptionOrder> GetOrderCoreAsync(string orderId, string what, CancellationToken cancellationToken) =>
+            ReadAgainIfCut(() => GetOrderOnceAsync(orderId, what, cancellationToken), "GET " + OrderPath(orderId), cancellationToken);
+
+        private async Task<TnOptionOrder> GetOrderOnceAsync(string orderId, string what, CancellationToken cancellationToken)
         {
             using (var response = await SendAsync(HttpMethod.Get, OrderPath(orderId), null, false, cancellationToken).ConfigureAwait(false))
             {
@@ -221,7 +224,10 @@ namespace PortOutPasscode.Client
             }
         }
 
-        private async Task<IReadOnlyList<T>> ListCoreAsync<T>(OrderQuery query, bool details, Func<Stream, IReadOnlyList<T>> read, CancellationToken cancellationToken)
+        private Task<IReadOnlyList<T>> ListCoreAsync<T>(OrderQuery query, bool details, Func<Stream, IReadOnlyList<T>> read, CancellationToken cancellationToken) =>
+            ReadAgainIfCut(() => ListOnceAsync(query, details, read, cancellationToken), "GET " + AccountPath + "/tnoptions", cancellationToken);
+
+        private async Task<IReadOnlyList<T>> ListOnceAsync<T>(OrderQuery query, bool details, Func<Stream, IReadOnlyList<T>> read, CancellationToken cancellationToken)
         {
             var parameters = (query ?? new OrderQuery()).ToParameters().ToList();
             if (details) parameters.Add(new KeyValuePair<string, string>("orderDetails", "true"));
@@ -235,6 +241,23 @@ namespace PortOutPasscode.Client
                 return read(await BodyAsync(response).ConfigureAwait(false));
             }
         }
+
+        /// <summary>
+        /// Runs a read (request and parse) again when its answer was not well-formed XML: a complete HTTP message whose body
+        /// was cut off is as lost as a dropped connection, and asking again changes nothing. Bounded by MaxRetries; an
+        /// answer that stays unreadable (or carries a DOCTYPE) is still refused in the end.
+        /// </summary>
+        private Task<T> ReadAgainIfCut<T>(Func<Task<T>> read, string description, CancellationToken cancellationToken) =>
+            new ResiliencePipelineBuilder<T> { TimeProvider = _options.TimeProvider }
+                .AddRetry(RetryPolicy.Options<T>(
+                    _options,
+                    _ => null,
+                    (outcome, context) => RetryPolicy.IsCutAnswer(outcome.Exception),
+                    _ => description,
+                    Logger))
+                .Build()
+                .ExecuteAsync(async _ => await read().ConfigureAwait(false), cancellationToken)
+                .AsTask();
 
         /// <summary>Sends one request through the pipeline; raw failures (network, timeout) are left to <see cref="RunAsync{T}"/>.</summary>
         private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[] xmlBody, bool retryablePost, CancellationToken cancellationToken)

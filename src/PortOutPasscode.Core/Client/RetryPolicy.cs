@@ -51,6 +51,13 @@ namespace PortOutPasscode.Client
             }
         }
 
+        /// <summary>
+        /// An answer whose HTTP message was complete but whose XML was not (a body cut off on the way): as lost as a dropped
+        /// connection. A DOCTYPE fails the same way and is refused again on every try.
+        /// </summary>
+        internal static bool IsCutAnswer(Exception exception) =>
+            exception is BandwidthProtocolException && exception.InnerException is System.Xml.XmlException;
+
         /// <summary>Retry options shared by every retrying pipeline; <paramref name="responseOf"/> finds the HTTP answer in an outcome.</summary>
         internal static RetryStrategyOptions<T> Options<T>(
             BandwidthClientOptions options,

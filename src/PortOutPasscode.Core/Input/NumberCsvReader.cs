@@ -83,7 +83,7 @@ namespace PortOutPasscode.Input
                             $"{fileName} has no column for the telephone number: its first line must be a header naming one of {string.Join(", ", NumberColumns)} (and optionally {string.Join(", ", PasscodeColumns)}), or the file must have a single column of numbers with no header.");
                     }
                     numberColumn = 0;
-                    yield return new CsvNumberRow(csv.Parser.RawRow, first[0], null);
+                    yield return new CsvNumberRow(StartLine(csv.Parser), first[0], null);
                 }
                 else if (numberColumn < 0)
                 {
@@ -95,11 +95,28 @@ namespace PortOutPasscode.Input
                 {
                     var record = csv.Parser.Record;
                     yield return new CsvNumberRow(
-                        csv.Parser.RawRow,
+                        StartLine(csv.Parser),
                         Field(record, numberColumn),
                         passcodeColumn >= 0 ? Field(record, passcodeColumn) : null);
                 }
             }
+        }
+
+        /// <summary>
+        /// The line the current row starts on. RawRow is the line it ends on, which differs when a quoted field holds a
+        /// line break, and an editor shows the row where it starts.
+        /// </summary>
+        private static long StartLine(IParser parser)
+        {
+            var raw = parser.RawRecord ?? string.Empty;
+            var end = raw.Length;
+            while (end > 0 && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) end--;
+            var breaks = 0;
+            for (var i = 0; i < end; i++)
+            {
+                if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 >= end || raw[i + 1] != '\n'))) breaks++;
+            }
+            return parser.RawRow - breaks;
         }
 
         /// <summary>The index of the first header cell that is one of the names (any case), or -1.</summary>

@@ -44,11 +44,23 @@ namespace PortOutPasscode.Runs
             {
                 return true;
             }
+            if (IsWholeRowAsText(row.TelephoneNumber))
+            {
+                // An object without a number property binds by value as its text, every column included: never echo it.
+                cmdlet.WriteError(new ErrorRecord(
+                    new ArgumentException($"{row.Label} has no telephone number: give it one of the columns {string.Join(", ", NumberCsvReader.NumberColumns)}. Nothing was sent for this row."),
+                    "InvalidTelephoneNumber", ErrorCategory.InvalidArgument, null));
+                return false;
+            }
             cmdlet.WriteError(new ErrorRecord(
                 new ArgumentException($"{row.Label}: '{row.TelephoneNumber}' is not a valid North American telephone number: {problem}. Nothing was sent for this row; correct it and run again for it."),
                 "InvalidTelephoneNumber", ErrorCategory.InvalidArgument, row.TelephoneNumber));
             return false;
         }
+
+        /// <summary>"@{Phone=…; Passcode=…}": how PowerShell writes an object with properties as text.</summary>
+        private static bool IsWholeRowAsText(string text) =>
+            text != null && text.StartsWith("@{", StringComparison.Ordinal) && text.EndsWith("}", StringComparison.Ordinal);
 
         private static Collection<string> Resolve(PSCmdlet cmdlet, string[] paths)
         {

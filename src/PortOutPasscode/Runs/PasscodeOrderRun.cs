@@ -201,8 +201,11 @@ namespace PortOutPasscode.Runs
                         $"{number}: Bandwidth refused order {request.CustomerOrderId} as a whole: {rejection.Message} Nothing was changed for this number."));
                     break;
                 case SubmissionOutcome.NotSubmitted:
+                    var consequence = WasRefused(result.Failure)
+                        ? "Nothing was changed for this number; run again for it."
+                        : $"Check with Get-BwTnOptionOrder -CustomerOrderId {request.CustomerOrderId} whether the order exists before running again for this number.";
                     EachNumber(request, number => RowError(cmdlet, "OrderNotSubmitted", BandwidthErrors.CategoryOf(result.Failure), number,
-                        $"{number}: order {request.CustomerOrderId} could not be delivered: {result.Failure.Message} Nothing was changed for this number; run again for it."));
+                        $"{number}: order {request.CustomerOrderId} could not be delivered: {result.Failure.Message} {consequence}"));
                     break;
                 case SubmissionOutcome.AccountFailure:
                     _accountFailure = _accountFailure ?? result;
@@ -211,6 +214,13 @@ namespace PortOutPasscode.Runs
             }
             WriteProgressIfDue(cmdlet);
         }
+
+        /// <summary>
+        /// True when the API answered the create with a refusal (a 4xx other than 429), so the order surely does not exist.
+        /// After a lost answer, a 5xx, throttling or an unreadable answer, it may have been stored.
+        /// </summary>
+        private static bool WasRefused(Exception failure) =>
+            failure is BandwidthException e && e.HttpStatus is int status && status >= 400 && status < 500 && status != 429;
 
         private void StartPolling(TnOptionOrder order) =>
             _watch.Start(order, order.OrderId, DateTime.UtcNow + _settings.Timeout, (c, poll) => OnPolled(c, order, poll));
@@ -223,10 +233,12 @@ namespace PortOutPasscode.Runs
                 return;
             }
             var failure = poll.Exception?.GetBaseException() ?? new OperationCanceledException();
+            // The order exists at Bandwidth either way: it is output as last seen, so the output lists every order that went through.
             if (failure is OrderWaitTimeoutException timeout)
             {
                 _failed += CountOf(timeout.LastSeen);
                 cmdlet.WriteError(new ErrorRecord(timeout, "OrderWaitTimedOut", ErrorCategory.OperationTimeout, timeout.LastSeen));
+                cmdlet.WriteObject(timeout.LastSeen);
             }
             else if (!(failure is OperationCanceledException))
             {
@@ -234,6 +246,7 @@ namespace PortOutPasscode.Runs
                 cmdlet.WriteError(new ErrorRecord(
                     new InvalidOperationException($"Order {submitted.OrderId} ({submitted.CustomerOrderId}) was created, but waiting for it failed: {failure.Message} Check it with Get-BwTnOptionOrder -OrderId {submitted.OrderId}.", failure),
                     "OrderWaitFailed", BandwidthErrors.CategoryOf(failure), submitted));
+                cmdlet.WriteObject(submitted);
             }
         }
 

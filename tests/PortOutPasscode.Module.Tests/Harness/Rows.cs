@@ -19,7 +19,10 @@ public static class Rows
     public static PSObject[] WithPasscode(IEnumerable<string> numbers, string passcode, string column = "TelephoneNumber") =>
         numbers.Select(n => Row((column, n), ("Passcode", passcode))).ToArray();
 
-    /// <summary>Connects the session to the emulator's demo account with an API user.</summary>
-    public static string Connect(EmulatorProcess emulator, string accountId = "9900000") =>
-        Scripts.Credentials() + $"Connect-BwAccount -AccountId {accountId} -Credential $cred -BaseUri '{emulator.BaseUri}'\n";
+    /// <summary>
+    /// Connects the session to the emulator's demo account with an API user, or with the OAuth2 client;
+    /// <paramref name="options"/> are more Connect-BwAccount parameters (-MaximumRetryCount 2 …).
+    /// </summary>
+    public static string Connect(EmulatorProcess emulator, string accountId = "9900000", bool oauth = false, string options = "") =>
+        Scripts.Credentials() + $"Connect-BwAccount -AccountId {accountId} {(oauth ? "-ClientCredential $client" : "-Credential $cred")} -BaseUri '{emulator.BaseUri}' {options}\n";
 }
