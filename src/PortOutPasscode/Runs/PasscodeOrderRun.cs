@@ -40,6 +40,9 @@ namespace PortOutPasscode.Runs
     internal sealed class PasscodeOrderRun : IDisposable
     {
         private const long SourceStride = 1L << 40;
+
+        /// <summary>The tag of the Information record that announces each order Bandwidth accepted during a -Wait run.</summary>
+        internal const string AcceptedOrderTag = "OrderAccepted";
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
         private readonly PasscodeOrderSettings _settings;
@@ -188,6 +191,9 @@ namespace PortOutPasscode.Runs
                 case SubmissionOutcome.Accepted:
                     if (_settings.Wait)
                     {
+                        // Said now, not only when it finishes: a run stopped while waiting can write nothing more,
+                        // and the orders Bandwidth already has must still be on record (-InformationVariable).
+                        cmdlet.WriteInformation(result.Order, new[] { AcceptedOrderTag });
                         StartPolling(result.Order);
                     }
                     else

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using PortOutPasscode.Module.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -48,6 +49,36 @@ public class CancellationTests : IClassFixture<EmulatorFixture>
         Assert.Equal(2, stored.Count);
         Assert.Equal(stored.Select(o => o.OrderId).OrderBy(id => id), result.Values("OrderId").Select(v => (string)v!).OrderBy(id => id));
         SecretScan.AssertClean(result, Passcode);
+    }
+
+    [Fact]
+    public void Stopping_a_Wait_run_leaves_every_accepted_order_on_record_as_information()
+    {
+        var emulator = _fixture.Emulator;
+        // Orders stay open far longer than the test, so the run is waiting on them when it is stopped.
+        emulator.Configure(new { receivedMs = 60_000, processingMs = 60_000 });
+        using var session = new PowerShellSession();
+        session.Run(Rows.Connect(emulator)).AssertNoErrors();
+        var numbers = Rows.Numbers(3_000, start: 400_000);
+
+        using var running = session.Start($"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 1000 -Wait", null, new object[] { numbers });
+        for (var i = 0; i < 500 && AcceptedCount(running) < 3 && !running.IsCompleted; i++) Thread.Sleep(20);
+        Assert.False(running.IsCompleted, "The run ended before it could be stopped.");
+        running.Stop();
+        var result = running.Wait();
+
+        Assert.Empty(result.Output); // none finished
+        var stored = emulator.Orders();
+        Assert.Equal(3, stored.Count);
+        var announced = result.Information.Where(r => r.Tags.Contains("OrderAccepted"))
+            .Select(r => (string)PSObject.AsPSObject(r.MessageData).Properties["OrderId"].Value).OrderBy(id => id);
+        Assert.Equal(stored.Select(o => o.OrderId).OrderBy(id => id), announced);
+        SecretScan.AssertClean(result, Passcode);
+    }
+
+    private static int AcceptedCount(RunningScript running)
+    {
+        lock (running.Result) return running.Result.Information.Count(r => r.Tags.Contains("OrderAccepted"));
     }
 
     private static int AbandonedCreates(EmulatorProcess emulator) =>
