@@ -13,6 +13,9 @@ public static class RepoModule
         }
     }
 
+    /// <summary>The checkout the built module folder belongs to (out/PortOutPasscode is two levels below it).</summary>
+    public static string CheckoutRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ManifestOf("PortOutPasscode"))!, "..", ".."));
+
     /// <summary>out/{name}/{name}.psd1, found from the program's folder upwards.</summary>
     public static string ManifestOf(string name)
     {
