@@ -32,15 +32,21 @@ internal sealed class EngineSession : IDisposable
         }
         inputCollection.Complete();
         var output = new CountingOutput();
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         shell.Invoke(inputCollection, output.Collection);
         clock.Stop();
+        self.Refresh();
+        var cpu = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var allocatedMB = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0;
         if (shell.Streams.Error.Count > 0)
         {
             var first = shell.Streams.Error[0];
             throw new InvalidOperationException($"The measured command wrote {shell.Streams.Error.Count} error(s); the first: [{first.FullyQualifiedErrorId}] {first.Exception.Message}");
         }
-        return new Timed(clock.Elapsed.TotalMilliseconds, output.Count);
+        return new Timed(clock.Elapsed.TotalMilliseconds, output.Count, cpu, allocatedMB);
     }
 
     public void Dispose() => _runspace.Dispose();
@@ -63,4 +69,5 @@ internal sealed class EngineSession : IDisposable
     }
 }
 
-internal readonly record struct Timed(double Milliseconds, int Outputs);
+/// <summary>A timed run: wall time, objects output, CPU time of the whole process (every thread) and bytes allocated meanwhile.</summary>
+internal readonly record struct Timed(double Milliseconds, int Outputs, double CpuMilliseconds, double AllocatedMB);

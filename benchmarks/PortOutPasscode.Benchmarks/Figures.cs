@@ -6,14 +6,18 @@ namespace PortOutPasscode.Benchmarks;
 /// <summary>One reported figure: its value in every repeat, and the target it is held to.</summary>
 internal sealed class Figure
 {
-    public Figure(string scenario, string name, string unit, string target = "", Func<double, bool>? meetsTarget = null)
+    public Figure(string scenario, string name, string unit, string? key = null, string target = "", Func<double, bool>? meetsTarget = null)
     {
         Scenario = scenario;
         Name = name;
         Unit = unit;
+        Key = key;
         Target = target;
         MeetsTarget = meetsTarget;
     }
+
+    /// <summary>The name of the worker's result this figure takes its values from, if it is one of them.</summary>
+    public string? Key { get; }
 
     public string Scenario { get; }
     public string Name { get; }
@@ -52,6 +56,12 @@ internal sealed class Report
     }
 
     public void Note(string text) => _notes.Add(text);
+
+    /// <summary>Adds one repeat's value to each figure that is read straight from the worker's result.</summary>
+    public static void Record(WorkerResult run, params Figure[] figures)
+    {
+        foreach (var figure in figures.Where(f => f.Key != null)) figure.Values.Add(run.Number(figure.Key!));
+    }
 
     public bool AnyMissed => _figures.Any(f => f.Verdict == "MISSED");
 

@@ -16,4 +16,13 @@ internal static class PeakMemory
         using var self = Process.GetCurrentProcess();
         return self.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
+
+    /// <summary>Where the managed memory went, for the profile of a missed memory target.</summary>
+    public static string GcBreakdown()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var generations = string.Join(" ", info.GenerationInfo.ToArray().Select((g, i) => $"gen{i}:{g.SizeAfterBytes / 1048576.0:F0}MB"));
+        return $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; " +
+               $"last GC: heap {info.HeapSizeBytes / 1048576.0:F0} MB, committed {info.TotalCommittedBytes / 1048576.0:F0} MB, {generations} (gen3 = large objects)";
+    }
 }
