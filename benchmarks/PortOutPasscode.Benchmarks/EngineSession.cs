@@ -35,18 +35,21 @@ internal sealed class EngineSession : IDisposable
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         shell.Invoke(inputCollection, output.Collection);
         clock.Stop();
         self.Refresh();
         var cpu = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var allocatedMB = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0;
+        var gc = new GcCost((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, GC.CollectionCount(0) - collectionsBefore);
         if (shell.Streams.Error.Count > 0)
         {
             var first = shell.Streams.Error[0];
             throw new InvalidOperationException($"The measured command wrote {shell.Streams.Error.Count} error(s); the first: [{first.FullyQualifiedErrorId}] {first.Exception.Message}");
         }
-        return new Timed(clock.Elapsed.TotalMilliseconds, output.Count, cpu, allocatedMB);
+        return new Timed(clock.Elapsed.TotalMilliseconds, output.Count, cpu, allocatedMB, gc);
     }
 
     public void Dispose() => _runspace.Dispose();
@@ -70,4 +73,7 @@ internal sealed class EngineSession : IDisposable
 }
 
 /// <summary>A timed run: wall time, objects output, CPU time of the whole process (every thread) and bytes allocated meanwhile.</summary>
-internal readonly record struct Timed(double Milliseconds, int Outputs, double CpuMilliseconds, double AllocatedMB);
+internal readonly record struct Timed(double Milliseconds, int Outputs, double CpuMilliseconds, double AllocatedMB, GcCost Gc);
+
+/// <summary>The time every thread stood still for the GC during a run, and how many collections there were (gen0 and up).</summary>
+internal readonly record struct GcCost(double PauseMilliseconds, int Collections);

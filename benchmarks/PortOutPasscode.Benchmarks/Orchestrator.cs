@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using PortOutPasscode.Emulator;
@@ -79,15 +80,25 @@ internal sealed class Orchestrator
             _report.Add(new Figure(scenario, "100,000 rows into the no-op cmdlet (floor)", "ms", "floorMs")),
             _report.Add(new Figure(scenario, "100,000 rows into Set-BwPortOutPasscode -BatchSize 5000", "ms", "moduleMs")),
             _report.Add(new Figure(scenario, "module ÷ floor", "×", "ratio", "≤ 2", r => r <= 2)),
+            _report.Add(new Figure(scenario, "the same rows with -WhatIf (checked and batched, no order sent)", "ms", "rowsOnlyMs")),
             _report.Add(new Figure(scenario, "CPU time of the floor run, all threads", "ms", "floorCpuMs")),
             _report.Add(new Figure(scenario, "CPU time of the module run, all threads", "ms", "moduleCpuMs")),
             _report.Add(new Figure(scenario, "allocated by the floor run", "MB", "floorAllocatedMB")),
             _report.Add(new Figure(scenario, "allocated by the module run", "MB", "moduleAllocatedMB")),
+            _report.Add(new Figure(scenario, "GC pauses in the floor run", "ms", "floorGcPauseMs")),
+            _report.Add(new Figure(scenario, "GC pauses in the module run", "ms", "moduleGcPauseMs")),
+            _report.Add(new Figure(scenario, "collections in the floor run", "GCs", "floorCollections")),
+            _report.Add(new Figure(scenario, "collections in the module run", "GCs", "moduleCollections")),
         };
+        var emulatorCpu = _report.Add(new Figure(scenario, "emulator CPU per order of 5,000 (this process, beside the worker)", "ms"));
         for (var i = 0; i < _options.Repeat; i++)
         {
             _admin.Reset(receivedMs: 300, processingMs: 700);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var run = WorkerProcess.Run("pipeline", _connection, ("rows", PipelineRows), ("batch", LargeBatchSize));
+            // The worker sends two rounds of orders (the untimed one and the timed one); this process does nothing else meanwhile.
+            var ordersServed = 2 * run.Number("orders");
+            emulatorCpu.Values.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / ordersServed);
             Report.Record(run, figures);
             Progress($"floor {run.Number("floorMs"):F0} ms, module {run.Number("moduleMs"):F0} ms, ratio {run.Number("ratio"):F2}");
         }

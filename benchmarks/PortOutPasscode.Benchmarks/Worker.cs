@@ -78,6 +78,8 @@ internal static class Worker
 
         var input = Rows(rows, NumberPlan.First);
         var floor = engine.Run(Command("Set-NoOpPortOutPasscode", batchSize), input);
+        // The profile's split: the same rows with -WhatIf are read, checked and batched, but no order is sent.
+        var rowsOnly = engine.Run(Command("Set-BwPortOutPasscode", batchSize, whatIf: true), input);
         var module = engine.Run(Command("Set-BwPortOutPasscode", batchSize), input);
         ExpectOrders(module, (rows + batchSize - 1) / batchSize);
         return new()
@@ -85,10 +87,15 @@ internal static class Worker
             ["floorMs"] = floor.Milliseconds,
             ["moduleMs"] = module.Milliseconds,
             ["ratio"] = module.Milliseconds / floor.Milliseconds,
+            ["rowsOnlyMs"] = rowsOnly.Milliseconds,
             ["floorCpuMs"] = floor.CpuMilliseconds,
             ["moduleCpuMs"] = module.CpuMilliseconds,
             ["floorAllocatedMB"] = floor.AllocatedMB,
             ["moduleAllocatedMB"] = module.AllocatedMB,
+            ["floorGcPauseMs"] = floor.Gc.PauseMilliseconds,
+            ["moduleGcPauseMs"] = module.Gc.PauseMilliseconds,
+            ["floorCollections"] = floor.Gc.Collections,
+            ["moduleCollections"] = module.Gc.Collections,
             ["orders"] = module.Outputs,
         };
     }
@@ -144,11 +151,12 @@ internal static class Worker
         return new() { ["waitMs"] = timed.Milliseconds };
     }
 
-    private static Action<PowerShell> Command(string name, int batchSize, int? throttleLimit = null, bool wait = false) => shell =>
+    private static Action<PowerShell> Command(string name, int batchSize, int? throttleLimit = null, bool wait = false, bool whatIf = false) => shell =>
     {
         shell.AddCommand(name).AddParameter("BatchSize", batchSize);
         if (throttleLimit != null) shell.AddParameter("ThrottleLimit", throttleLimit.Value);
         if (wait) shell.AddParameter("Wait");
+        if (whatIf) shell.AddParameter("WhatIf");
     };
 
     /// <summary>Rows as Import-Csv makes them: PSCustomObjects with TelephoneNumber and Passcode text properties.</summary>
