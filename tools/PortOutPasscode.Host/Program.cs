@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using PortOutPasscode.Emulator;
 using PortOutPasscode.Host;
+using PortOutPasscode.Hosting;
 
 // PortOutPasscode.Host [--emulator] <script.ps1> [script arguments…]
 var arguments = args.ToList();
@@ -28,10 +28,7 @@ if (withEmulator)
 
 try
 {
-    var state = InitialSessionState.CreateDefault2();
-    if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-    using var runspace = RunspaceFactory.CreateRunspace(state);
-    runspace.Open();
+    using var runspace = HostedEngine.OpenRunspace();
     using var shell = PowerShell.Create();
     shell.Runspace = runspace;
     shell.AddCommand("Import-Module").AddParameter("Name", RepoModule.Manifest).AddParameter("ErrorAction", "Stop").AddStatement();

@@ -171,7 +171,9 @@ namespace PortOutPasscode.Client
                 {
                     throw TooLarge(response, declared.Value);
                 }
-                var body = new MemoryStream();
+                // Sized from Content-Length when the server gives one: an answer of 5,000 numbers is a few hundred KB, and
+                // growing a buffer to that size by doubling leaves large-object garbage behind at every order.
+                var body = new MemoryStream(declared > 0 && declared <= int.MaxValue ? (int)declared.Value : 0);
                 using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
                     var buffer = new byte[81920];
@@ -185,7 +187,7 @@ namespace PortOutPasscode.Client
                         body.Write(buffer, 0, read);
                     }
                 }
-                var buffered = new ByteArrayContent(body.ToArray());
+                var buffered = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
                 foreach (var header in response.Content.Headers)
                 {
                     // The length is the buffer's own (it differs from the wire's after decompression).

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using PortOutPasscode.Emulator;
+using PortOutPasscode.Emulator.Faults;
+using PortOutPasscode.Hosting;
+
+namespace PortOutPasscode.Benchmarks;
+
+/// <summary>
+/// Runs the scenarios of issue 6 side by side against one emulator hosted here, each measurement in a fresh
+/// worker process, and writes the figures to the console and benchmarks/results/.
+/// </summary>
+internal sealed class Orchestrator
+{
+    private const int PipelineRows = 100_000;
+    private const int LargeBatchSize = 5000;
+    private const int LatencyMs = 200;
+    private const int LatencyOrders = 40;
+    private const int ParallelThrottle = 8;
+    private const int PollingOrders = 100;
+    /// <summary>The poller's first look comes 500 ms after an order is accepted (PollSchedule.First).</summary>
+    private const int FirstPollMs = 500;
+
+    private readonly BenchmarkOptions _options;
+    private readonly EmulatorAdmin _admin;
+    private readonly Dictionary<string, string> _connection;
+    private readonly Report _report = new();
+
+    private Orchestrator(BenchmarkOptions options, EmulatorServer emulator)
+    {
+        _options = options;
+        _admin = new EmulatorAdmin(emulator);
+        // What a runbook would set; workers run Connect-BwAccount with no parameters.
+        _connection = new Dictionary<string, string>
+        {
+            ["BW_ACCOUNT_ID"] = DemoDefaults.AccountId,
+            ["BW_USERNAME"] = DemoDefaults.UserName,
+            ["BW_PASSWORD"] = DemoDefaults.Password,
+            ["BW_API_BASE_URI"] = emulator.BaseUri.ToString(),
+        };
+    }
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { RequestLogLimit = 1_000_000 });
+        var orchestrator = new Orchestrator(options, emulator);
+        var machine = Machine();
+        Console.WriteLine($"Benchmarks: {string.Join(", ", options.Scenarios)}; {options.Repeat} repeats; emulator at {emulator.BaseUri}");
+        Console.WriteLine(machine);
+        foreach (var scenario in options.Scenarios)
+        {
+            Console.WriteLine($"== {scenario}");
+            switch (scenario)
+            {
+                case "pipeline": orchestrator.Pipeline(); break;
+                case "largefile": orchestrator.LargeFile(); break;
+                case "latency": orchestrator.Latency(); break;
+                case "startup": orchestrator.Startup(); break;
+                case "polling": orchestrator.Polling(); break;
+            }
+        }
+        var markdown = orchestrator._report.ToMarkdown(machine, options.Repeat);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        var results = Path.Combine(RepoModule.CheckoutRoot, "benchmarks", "results");
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, $"benchmark-{DateTime.Now:yyyyMMdd-HHmmss}.md");
+        File.WriteAllText(file, $"dotnet run -c Release --project benchmarks/PortOutPasscode.Benchmarks -- --scenario {string.Join(',', options.Scenarios)} --repeat {options.Repeat}\n\n" + markdown);
+        Console.WriteLine($"Written to {file}");
+        return orchestrator._report.AnyMissed ? 1 : 0;
+    }
+
+    /// <summary>1. 100,000 Import-Csv-shaped rows through Set-BwPortOutPasscode -BatchSize 5000, and through the no-op floor.</summary>
+    private void Pipeline()
+    {
+        const string scenario = "1 pipeline";
+        var figures = new[]
+        {
+            _report.Add(new Figure(scenario, "100,000 rows into the no-op cmdlet (floor)", "ms", "floorMs")),
+            _report.Add(new Figure(scenario, "100,000 rows into Set-BwPortOutPasscode -BatchSize 5000", "ms", "moduleMs")),
+            _report.Add(new Figure(scenario, "module ÷ floor", "×", "ratio", "≤ 2", r => r <= 2)),
+            _report.Add(new Figure(scenario, "the same rows with -WhatIf (checked and batched, no order sent)", "ms", "rowsOnlyMs")),
+            _report.Add(new Figure(scenario, "CPU time of the floor run, all threads", "ms", "floorCpuMs")),
+            _report.Add(new Figure(scenario, "CPU time of the module run, all threads", "ms", "moduleCpuMs")),
+            _report.Add(new Figure(scenario, "allocated by the floor run", "MB", "floorAllocatedMB")),
+            _report.Add(new Figure(scenario, "allocated by the module run", "MB", "moduleAllocatedMB")),
+            _report.Add(new Figure(scenario, "GC pauses in the floor run", "ms", "floorGcPauseMs")),
+            _report.Add(new Figure(scenario, "GC pauses in the module run", "ms", "moduleGcPauseMs")),
+            _report.Add(new Figure(scenario, "collections in the floor run", "GCs", "floorCollections")),
+            _report.Add(new Figure(scenario, "collections in the module run", "GCs", "moduleCollections")),
+        };
+        var emulatorCpu = _report.Add(new Figure(scenario, "emulator CPU per order of 5,000 (this process, beside the worker)", "ms"));
+        for (var i = 0; i < _options.Repeat; i++)
+        {
+            _admin.Reset(receivedMs: 300, processingMs: 700);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var run = WorkerProcess.Run("pipeline", _connection, ("rows", PipelineRows), ("batch", LargeBatchSize));
+            // The worker sends two rounds of orders (the untimed one and the timed one); this process does nothing else meanwhile.
+            var ordersServed = 2 * run.Number("orders");
+            emulatorCpu.Values.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / ordersServed);
+            Report.Record(run, figures);
+            Progress($"floor {run.Number("floorMs"):F0} ms, module {run.Number("moduleMs"):F0} ms, ratio {run.Number("ratio"):F2}");
+        }
+    }
+
+    /// <summary>2. A CSV of a million numbers through -Path: throughput, and peak memory over the engine's idle footprint.</summary>
+    private void LargeFile()
+    {
+        const string scenario = "2 large file";
+        var path = NumberFile(_options.LargeRows);
+        var rows = _options.LargeRows.ToString("N0", CultureInfo.InvariantCulture);
+        var figures = new[]
+        {
+            _report.Add(new Figure(scenario, $"{rows} numbers through -Path, wall time", "s", "seconds")),
+            _report.Add(new Figure(scenario, "CPU time of the run, all threads of the engine's process", "s", "cpuSeconds")),
+            _report.Add(new Figure(scenario, "throughput", "numbers/s", "numbersPerSecond")),
+            _report.Add(new Figure(scenario, "peak of the run", "MB VmHWM", "peakMB")),
+        };
+        var idle = _report.Add(new Figure(scenario, "engine idle footprint (module imported, connected)", "MB VmHWM"));
+        var growth = _report.Add(new Figure(scenario, "peak above idle", "MB", target: "≤ 200", meetsTarget: g => g <= 200));
+        for (var i = 0; i < _options.Repeat; i++)
+        {
+            var idleRun = WorkerProcess.Run("idle", _connection);
+            _admin.Reset(receivedMs: 300, processingMs: 700);
+            var run = WorkerProcess.Run("largefile", _connection, ("path", path), ("batch", LargeBatchSize));
+            Report.Record(run, figures);
+            idle.Values.Add(idleRun.Number("peakMB"));
+            growth.Values.Add(run.Number("peakMB") - idleRun.Number("peakMB"));
+            Progress($"{run.Number("seconds"):F1} s, {run.Number("numbersPerSecond"):F0} numbers/s, peak {run.Number("peakMB"):F0} MB, idle {idleRun.Number("peakMB"):F0} MB");
+            Progress("GC: " + run.Text("gc"));
+        }
+    }
+
+    /// <summary>3. 40 orders against 200 ms of latency per request: -ThrottleLimit 8 against the ideal and the sequential run.</summary>
+    private void Latency()
+    {
+        var ideal = (LatencyOrders + ParallelThrottle - 1) / ParallelThrottle * LatencyMs;
+        var idealWait = ideal + FirstPollMs + LatencyMs;
+        const string scenario = "3 latency";
+        var parallel = _report.Add(new Figure(scenario, $"{LatencyOrders} orders, -ThrottleLimit {ParallelThrottle}", "ms"));
+        var sequential = _report.Add(new Figure(scenario, $"{LatencyOrders} orders, -ThrottleLimit 1 (sequential)", "ms"));
+        var parallelRatio = _report.Add(new Figure(scenario, $"-ThrottleLimit {ParallelThrottle} ÷ ideal ({ideal} ms)", "×", target: "≤ 1.5", meetsTarget: r => r <= 1.5));
+        var parallelWait = _report.Add(new Figure(scenario, $"{LatencyOrders} orders -Wait, -ThrottleLimit {ParallelThrottle}", "ms"));
+        var sequentialWait = _report.Add(new Figure(scenario, $"{LatencyOrders} orders -Wait, -ThrottleLimit 1 (sequential)", "ms"));
+        var waitRatio = _report.Add(new Figure(scenario, $"-Wait -ThrottleLimit {ParallelThrottle} ÷ ideal ({idealWait} ms)", "×", target: "≤ 1.5", meetsTarget: r => r <= 1.5));
+        for (var i = 0; i < _options.Repeat; i++)
+        {
+            var eight = LatencyRun(ParallelThrottle);
+            var one = LatencyRun(1);
+            parallel.Values.Add(eight.Number("noWaitMs"));
+            sequential.Values.Add(one.Number("noWaitMs"));
+            parallelRatio.Values.Add(eight.Number("noWaitMs") / ideal);
+            parallelWait.Values.Add(eight.Number("waitMs"));
+            sequentialWait.Values.Add(one.Number("waitMs"));
+            waitRatio.Values.Add(eight.Number("waitMs") / idealWait);
+            Progress($"throttle 8: {eight.Number("noWaitMs"):F0} ms ({eight.Number("waitMs"):F0} with -Wait); sequential: {one.Number("noWaitMs"):F0} ms ({one.Number("waitMs"):F0} with -Wait)");
+        }
+        _report.Note($"Latency: every API request waits {LatencyMs} ms in the emulator; orders of 25 numbers; orders final {100 + 200} ms after acceptance, so with -Wait the ideal is one first poll ({FirstPollMs} ms + {LatencyMs} ms) after the last order is accepted.");
+    }
+
+    private WorkerResult LatencyRun(int throttleLimit)
+    {
+        _admin.Reset(receivedMs: 100, processingMs: 200);
+        _admin.AddFault(new FaultSpec { Endpoint = "*", Kind = "latency", LatencyMs = LatencyMs });
+        return WorkerProcess.Run("latency", _connection, ("orders", LatencyOrders), ("throttle", throttleLimit));
+    }
+
+    /// <summary>4. Import-Module of the built module in a fresh process, against the one-cmdlet no-op module; what the import loaded.</summary>
+    private void Startup()
+    {
+        const string scenario = "4 start-up";
+        var module = _report.Add(new Figure(scenario, "Import-Module out/PortOutPasscode", "ms"));
+        var floor = _report.Add(new Figure(scenario, "Import-Module out/NoOpModule (one cmdlet)", "ms"));
+        var ratio = _report.Add(new Figure(scenario, "module ÷ one-cmdlet module", "×", target: "≤ 1.5", meetsTarget: r => r <= 1.5));
+        var moduleProcess = _report.Add(new Figure(scenario, "whole fresh process with the import (PortOutPasscode)", "ms"));
+        var floorProcess = _report.Add(new Figure(scenario, "whole fresh process with the import (NoOpModule)", "ms"));
+        var heavy = new SortedSet<string>(StringComparer.Ordinal);
+        var loaded = "";
+        for (var i = 0; i < _options.Repeat; i++)
+        {
+            var ours = WorkerProcess.Run("import", new Dictionary<string, string>(), ("module", "PortOutPasscode"));
+            var noOp = WorkerProcess.Run("import", new Dictionary<string, string>(), ("module", "NoOpModule"));
+            module.Values.Add(ours.Number("importMs"));
+            floor.Values.Add(noOp.Number("importMs"));
+            ratio.Values.Add(ours.Number("importMs") / noOp.Number("importMs"));
+            moduleProcess.Values.Add(ours.ProcessMs);
+            floorProcess.Values.Add(noOp.ProcessMs);
+            heavy.UnionWith(ours.Text("heavyLoaded").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            loaded = ours.Text("loadedByImport");
+            Progress($"PortOutPasscode {ours.Number("importMs"):F0} ms, NoOpModule {noOp.Number("importMs"):F0} ms");
+        }
+        var verdict = heavy.Count == 0 ? "none (met)" : string.Join(", ", heavy) + " (MISSED)";
+        _report.Note($"Start-up: Microsoft.Extensions.* / System.Net.Http / Polly assemblies loaded after Import-Module PortOutPasscode: {verdict}. Assemblies the import loaded: {loaded}.");
+        if (heavy.Count > 0) _report.Add(new Figure(scenario, "heavy assemblies loaded at import", "count", target: "0", meetsTarget: c => c == 0)).Values.Add(heavy.Count);
+    }
+
+    /// <summary>5. -Wait on 100 orders: requests per order and the intervals between one order's polls, from the emulator's request log.</summary>
+    private void Polling()
+    {
+        const string scenario = "5 polling";
+        const int receivedMs = 300, processingMs = 2700;
+        var wall = _report.Add(new Figure(scenario, $"{PollingOrders} orders -Wait, wall time", "ms"));
+        var perOrder = _report.Add(new Figure(scenario, "API requests per order (create + polls)", "requests", target: "O(1) per order", meetsTarget: r => r <= 8));
+        var pollsPerOrder = _report.Add(new Figure(scenario, "polls of one order (over every order of every run)", "GETs"));
+        var gaps = new List<Figure>();
+        for (var i = 0; i < _options.Repeat; i++)
+        {
+            _admin.Reset(receivedMs, processingMs);
+            var run = WorkerProcess.Run("polling", _connection, ("orders", PollingOrders));
+            var requests = _admin.Requests();
+            var creates = requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.OrdinalIgnoreCase));
+            var polls = requests.Where(r => r.Method == "GET" && r.Path.Contains("/tnoptions/", StringComparison.OrdinalIgnoreCase))
+                .GroupBy(r => r.Path.Substring(r.Path.LastIndexOf('/') + 1)).ToList();
+            if (creates != PollingOrders || polls.Count != PollingOrders)
+            {
+                throw new InvalidOperationException($"expected {PollingOrders} orders created and polled, saw {creates} creates and {polls.Count} polled orders");
+            }
+            wall.Values.Add(run.Number("waitMs"));
+            perOrder.Values.Add((double)(creates + polls.Sum(p => p.Count())) / PollingOrders);
+            pollsPerOrder.Values.AddRange(polls.Select(p => (double)p.Count()));
+            foreach (var order in polls)
+            {
+                var times = order.Select(r => r.At).OrderBy(t => t).ToList();
+                for (var k = 1; k < times.Count; k++)
+                {
+                    while (gaps.Count < k) gaps.Add(_report.Add(new Figure(scenario, $"interval between poll {gaps.Count + 1} and {gaps.Count + 2} of an order", "ms")));
+                    gaps[k - 1].Values.Add((times[k] - times[k - 1]).TotalMilliseconds);
+                }
+            }
+            Progress($"{run.Number("waitMs"):F0} ms, {perOrder.Values[^1]:F2} requests per order");
+        }
+        _report.Note($"Polling: orders stay RECEIVED {receivedMs} ms and PROCESSING {processingMs} ms in the emulator; orders of 10 numbers, default -ThrottleLimit 4.");
+    }
+
+    /// <summary>benchmarks/results/numbers-N.csv: N of the demo account's on-net numbers, written once and reused.</summary>
+    private static string NumberFile(int rows)
+    {
+        var folder = Path.Combine(RepoModule.CheckoutRoot, "benchmarks", "results");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"numbers-{rows}.csv");
+        if (File.Exists(path)) return path;
+        using (var writer = new StreamWriter(path + ".partial"))
+        {
+            writer.WriteLine("TelephoneNumber");
+            for (var i = 0; i < rows; i++) writer.WriteLine((NumberPlan.First + i).ToString(CultureInfo.InvariantCulture));
+        }
+        File.Move(path + ".partial", path, overwrite: true);
+        return path;
+    }
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{DateTime.Now:yyyy-MM-dd}, {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, " +
+               $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, PowerShell engine (System.Management.Automation) {typeof(System.Management.Automation.PowerShell).Assembly.GetName().Version}";
+    }
+
+    private static void Progress(string text) => Console.WriteLine("   " + text);
+}
