@@ -80,6 +80,12 @@ internal static class TestClients
     internal static BwConnection OAuth(string clientId = "demo-client") =>
         new(AccountId, new Uri(BaseUri), BwAuthenticationKind.OAuth2ClientCredentials, clientId, Secure(ClientSecret));
 
+    /// <summary>
+    /// Every attempt's bound in test clients: two hours of test-clock time is seconds of real time (see TestClock), far
+    /// beyond any fake answer even on a loaded machine, so no attempt times out unless a test shortens it on purpose.
+    /// </summary>
+    internal static readonly TimeSpan RequestTimeout = TimeSpan.FromHours(2);
+
     internal static BandwidthClient Create(BwConnection connection, FakeApi api, TestClock clock = null, LogCapture logs = null,
         Action<BandwidthClientOptions> adjust = null) =>
         BandwidthClient.Create(connection, Options(logs, options =>
@@ -98,7 +104,7 @@ internal static class TestClients
             MaxRetries = 3,
             RetryBaseDelay = TimeSpan.FromSeconds(1),
             MaxRetryDelay = TimeSpan.FromSeconds(30),
-            RequestTimeout = TimeSpan.FromSeconds(500),
+            RequestTimeout = TestClients.RequestTimeout,
             PowerShellEdition = "Core",
             PowerShellVersion = "7.6.0",
         };
