@@ -39,7 +39,9 @@ namespace PortOutPasscode.Client
             var status = (int)response.StatusCode;
             var error = TryRead(response);
             var code = error?.ErrorCode ?? error?.Errors.FirstOrDefault()?.Code;
-            var description = Mask(error?.Description ?? error?.Errors.FirstOrDefault()?.Description, masked);
+            // The connection's secret too: a misbehaving server or proxy may echo the request's Authorization back.
+            var hidden = (masked ?? Enumerable.Empty<string>()).Concat(connection?.SecretForms() ?? Enumerable.Empty<string>());
+            var description = Mask(error?.Description ?? error?.Errors.FirstOrDefault()?.Description, hidden);
             var detail = Detail(status, code, description);
 
             if (status == 401 || status == 403)
@@ -59,7 +61,7 @@ namespace PortOutPasscode.Client
             if (status == 429)
             {
                 return new BandwidthThrottledException(
-                    $"The Bandwidth API is still throttling requests (HTTP 429) after the retries allowed while {what}. Wait a while and run it again, or raise MaxRetries / MaxRetryDelay.",
+                    $"The Bandwidth API is still throttling requests (HTTP 429) after the retries allowed while {what}. Wait a while and run it again, or connect with a higher -MaximumRetryCount or -MaximumRetryDelaySec (Connect-BwAccount).",
                     RetryPolicy.RetryAfter(response, TimeProvider.System, TimeSpan.MaxValue));
             }
             if (status >= 500)

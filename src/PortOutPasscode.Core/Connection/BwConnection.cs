@@ -92,6 +92,13 @@ namespace PortOutPasscode
         /// <summary>The secret in clear, for the authentication handler only, at the moment it is sent.</summary>
         internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
 
+        /// <summary>Every form in which the secret travels (itself, and the Basic header value), to hide if a server echoes one back.</summary>
+        internal string[] SecretForms()
+        {
+            var secret = RevealSecret();
+            return new[] { secret, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(UserName + ":" + secret)) };
+        }
+
         public override string ToString() =>
             $"Bandwidth account {AccountId} at {BaseUri} ({(AuthenticationKind == BwAuthenticationKind.Basic ? "API user" : "OAuth2 client")} {UserName})";
 

@@ -106,6 +106,21 @@ public class ErrorTests
     }
 
     [Fact]
+    public async Task A_server_that_echoes_the_credentials_back_has_them_masked()
+    {
+        var basicValue = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("demo:" + TestClients.Password));
+        var api = Answer(HttpStatusCode.BadRequest,
+            $"<TnOptionOrderResponse><ResponseStatus><ErrorCode>5193</ErrorCode><Description>Bad request from Basic {basicValue} (password {TestClients.Password}).</Description></ResponseStatus></TnOptionOrderResponse>");
+        using var client = TestClients.Create(TestClients.Basic(), api);
+
+        var e = await Assert.ThrowsAsync<BandwidthOrderRejectedException>(() => client.CreateOrderAsync(TwoNumbers("Qx7Secret")));
+
+        Assert.Equal("Bad request from Basic **** (password ****).", e.Description);
+        Assert.DoesNotContain(TestClients.Password, e.Message);
+        Assert.DoesNotContain(basicValue, e.Message);
+    }
+
+    [Fact]
     public async Task A_missing_order_is_a_BandwidthNotFoundException_naming_the_order_and_the_account()
     {
         using var client = TestClients.Create(TestClients.Basic(), AnswerFixture(HttpStatusCode.NotFound, "spec_v1_get_error_404.xml"));

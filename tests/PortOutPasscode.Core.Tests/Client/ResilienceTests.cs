@@ -95,7 +95,7 @@ public class ResilienceTests
         Assert.Equal(3, api.Requests.Count); // the first attempt and two retries
         Assert.Equal(429, e.HttpStatus);
         Assert.Equal(TimeSpan.FromSeconds(2), e.RetryAfter);
-        Assert.Contains("MaxRetries", e.Message);
+        Assert.Contains("-MaximumRetryCount", e.Message);
     }
 
     [Fact]
