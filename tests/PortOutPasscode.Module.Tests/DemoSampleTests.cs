@@ -34,7 +34,7 @@ public sealed class DemoSampleTests : IClassFixture<EmulatorFixture>, IDisposabl
         Assert.Null(result.TerminatingError);
         var order = Assert.Single(result.Output, o => o.TypeNames[0] == "PortOutPasscode.TnOptionOrder");
         Assert.Equal("PARTIAL", order.Properties["ProcessingStatus"].Value);
-        var errors = result.Errors.Select(e => (ScriptResult.ErrorId(e), e.TargetObject?.ToString())).ToList();
+        var errors = result.Errors.Select(e => (ScriptResult.ErrorId(e), e.TargetObject?.ToString() ?? "")).ToList();
         Assert.Equal(
             new[]
             {

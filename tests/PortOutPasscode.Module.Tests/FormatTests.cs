@@ -285,10 +285,7 @@ public class FormatTests
 
         public CapturingHost()
         {
-            var state = InitialSessionState.CreateDefault2();
-            if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-            _runspace = RunspaceFactory.CreateRunspace(this, state);
-            _runspace.Open();
+            _runspace = PortOutPasscode.Hosting.HostedEngine.OpenRunspace(this);
             Run("Import-Module $args[0] -ErrorAction Stop; $PSStyle.OutputRendering = 'PlainText'", RepoPaths.ModuleManifest);
         }
 

@@ -38,7 +38,7 @@ namespace PortOutPasscode.Core.Tests.Input
         [InlineData("+2018551020", "country code")]
         [InlineData("201-855-1020 x12", "letters")]
         [InlineData("201/855/1020", "character '/'")]
-        public void Anything_that_is_not_a_NANP_number_is_refused_with_a_reason(string? text, string reason)
+        public void Anything_that_is_not_a_NANP_number_is_refused_with_a_reason(string text, string reason)
         {
             Assert.False(TelephoneNumbers.TryNormalize(text!, out var number, out var problem));
             Assert.Null(number);
@@ -69,7 +69,7 @@ namespace PortOutPasscode.Core.Tests.Input
         [InlineData("systemDefault", "reserved word")]
         [InlineData("SYSTEMDEFAULT", "reserved word")]
         [InlineData("unchanged", "reserved word")]
-        public void Bad_passcodes_are_refused_without_repeating_them(string? passcode, string reason)
+        public void Bad_passcodes_are_refused_without_repeating_them(string passcode, string reason)
         {
             Assert.False(Passcodes.TryValidate(passcode!, out var problem));
             Assert.Contains(reason, problem);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using PortOutPasscode.Hosting;
 
 namespace PortOutPasscode.Module.Tests.Harness;
 
@@ -14,13 +15,7 @@ public sealed class PowerShellSession : IDisposable
 
     public PowerShellSession(bool importModule = true)
     {
-        var state = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows())
-        {
-            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        }
-        _runspace = RunspaceFactory.CreateRunspace(state);
-        _runspace.Open();
+        _runspace = HostedEngine.OpenRunspace();
         if (importModule)
         {
             Run("Import-Module $args[0] -ErrorAction Stop", RepoPaths.ModuleManifest).AssertNoErrors();
