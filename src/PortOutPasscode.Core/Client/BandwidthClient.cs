@@ -29,6 +29,7 @@ namespace PortOutPasscode.Client
         private readonly BandwidthClientOptions _options;
         private readonly Lazy<HttpPipeline> _http;
         private readonly Lazy<ResiliencePipeline<CreateAttempt>> _createRetry;
+        private readonly Lazy<ResiliencePipeline<object>> _readRetry;
         private int _disposed;
 
         private BandwidthClient(BwConnection connection, BandwidthClientOptions options)
@@ -37,6 +38,7 @@ namespace PortOutPasscode.Client
             _options = options;
             _http = new Lazy<HttpPipeline>(() => new HttpPipeline(connection, options), LazyThreadSafetyMode.ExecutionAndPublication);
             _createRetry = new Lazy<ResiliencePipeline<CreateAttempt>>(BuildCreateRetry, LazyThreadSafetyMode.ExecutionAndPublication);
+            _readRetry = new Lazy<ResiliencePipeline<object>>(BuildReadRetry, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>A client for <paramref name="connection"/>. Cheap: nothing is built or sent until the first call.</summary>
@@ -247,17 +249,30 @@ namespace PortOutPasscode.Client
         /// was cut off is as lost as a dropped connection, and asking again changes nothing. Bounded by MaxRetries; an
         /// answer that stays unreadable (or carries a DOCTYPE) is still refused in the end.
         /// </summary>
-        private Task<T> ReadAgainIfCut<T>(Func<Task<T>> read, string description, CancellationToken cancellationToken) =>
-            new ResiliencePipelineBuilder<T> { TimeProvider = _options.TimeProvider }
-                .AddRetry(RetryPolicy.Options<T>(
+        private async Task<T> ReadAgainIfCut<T>(Func<Task<T>> read, string description, CancellationToken cancellationToken) where T : class
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(OperationKey, description);
+            try
+            {
+                return (T)await _readRetry.Value.ExecuteAsync(async _ => (object)await read().ConfigureAwait(false), context).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        /// <summary>Built once per client, like the create's: a poll of every open order passes through it.</summary>
+        private ResiliencePipeline<object> BuildReadRetry() =>
+            new ResiliencePipelineBuilder<object> { TimeProvider = _options.TimeProvider }
+                .AddRetry(RetryPolicy.Options<object>(
                     _options,
                     _ => null,
                     (outcome, context) => RetryPolicy.IsCutAnswer(outcome.Exception),
-                    _ => description,
+                    context => context.Properties.GetValue(OperationKey, "the read"),
                     Logger))
-                .Build()
-                .ExecuteAsync(async _ => await read().ConfigureAwait(false), cancellationToken)
-                .AsTask();
+                .Build();
 
         /// <summary>Sends one request through the pipeline; raw failures (network, timeout) are left to <see cref="RunAsync{T}"/>.</summary>
         private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[] xmlBody, bool retryablePost, CancellationToken cancellationToken)
