@@ -10,6 +10,8 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    # The types scripts name ([PortOutPasscode.BwConnection]) load first, into PowerShell's own load context.
+    RequiredAssemblies     = @('PortOutPasscode.Model.dll')
     FormatsToProcess       = @('PortOutPasscode.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-BwAccount'

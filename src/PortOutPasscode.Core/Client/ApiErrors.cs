@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using Polly.Timeout;
@@ -30,18 +29,19 @@ namespace PortOutPasscode.Client
         }
 
         /// <summary>
-        /// The exception for a non-success answer. <paramref name="connection"/> names the account and user in auth messages;
-        /// <paramref name="masked"/> are values (passcodes) to hide if the API echoes them in its description.
+        /// The exception for a non-success answer. <paramref name="connection"/> names the account and user in messages and
+        /// gives the credential forms to hide; <paramref name="masked"/> are more values (passcodes, the bearer token) to hide
+        /// if the answer echoes them. <paramref name="collection"/>: the request was for a collection of the account, so a 404
+        /// means the base address is wrong, never "nothing there".
         /// </summary>
         internal static BandwidthException FromStatus(HttpResponseMessage response, BwConnection connection, string what,
-            IEnumerable<string> masked, Func<ErrorResponse, int, string, BandwidthException> rejection = null)
+            IEnumerable<string> masked, Func<ErrorResponse, int, string, BandwidthException> rejection = null,
+            bool collection = false, BandwidthClientOptions options = null)
         {
             var status = (int)response.StatusCode;
             var error = TryRead(response);
             var code = error?.ErrorCode ?? error?.Errors.FirstOrDefault()?.Code;
-            // The connection's secret too: a misbehaving server or proxy may echo the request's Authorization back.
-            var hidden = (masked ?? Enumerable.Empty<string>()).Concat(connection?.SecretForms() ?? Enumerable.Empty<string>());
-            var description = Mask(error?.Description ?? error?.Errors.FirstOrDefault()?.Description, hidden);
+            var description = MaskSecrets(error?.Description ?? error?.Errors.FirstOrDefault()?.Description, connection, masked);
             var detail = Detail(status, code, description);
 
             if (status == 401 || status == 403)
@@ -50,25 +50,27 @@ namespace PortOutPasscode.Client
             }
             if (code == FeatureDisabledCode)
             {
-                return new BandwidthFeatureDisabledException(
-                    $"Account {connection?.AccountId} does not have the Port-Out Passcode/PIN Protection feature ({detail}). Ask Bandwidth to enable PortOutPasscodeProtection on the account; no passcode can be set until then.",
-                    status, code);
+                return new BandwidthFeatureDisabledException(Messages.FeatureDisabled(connection?.AccountId, detail), status, code);
             }
             if (status == 404)
             {
-                return new BandwidthNotFoundException($"Not found while {what} ({detail}).", status, code);
+                return collection
+                    ? new BandwidthBaseUriException(Messages.WrongBaseUri(what, connection?.BaseUri, detail), code)
+                    : new BandwidthNotFoundException(Messages.NotFound(what, detail), status, code);
             }
             if (status == 429)
             {
+                var clock = options?.TimeProvider ?? TimeProvider.System;
+                var requested = RetryPolicy.RequestedWait(response, clock);
+                var beyondCap = options != null && requested > options.MaxRetryDelay;
                 return new BandwidthThrottledException(
-                    $"The Bandwidth API is still throttling requests (HTTP 429) after the retries allowed while {what}. Wait a while and run it again, or connect with a higher -MaximumRetryCount or -MaximumRetryDelaySec (Connect-BwAccount).",
-                    RetryPolicy.RetryAfter(response, TimeProvider.System, TimeSpan.MaxValue));
+                    beyondCap ? Messages.ThrottledBeyondCap(what, requested.Value, clock.GetUtcNow() + requested.Value, options.MaxRetryDelay)
+                              : Messages.ThrottledAfterRetries(what),
+                    requested, beyondCap);
             }
             if (status >= 500)
             {
-                return new BandwidthServerException(
-                    $"The Bandwidth API failed while {what} ({detail}), also on every retry. It is probably a problem on Bandwidth's side: try again later.",
-                    status, code);
+                return new BandwidthServerException(Messages.ServerFailed(what, detail), status, code);
             }
             if (rejection != null && error != null && (status == 400 || status == 409))
             {
@@ -80,23 +82,11 @@ namespace PortOutPasscode.Client
                     Errors = error.Errors,
                 }, status, detail);
             }
-            return new BandwidthException($"The Bandwidth API refused {what} ({detail}).", status, code);
+            return new BandwidthException(Messages.Refused(what, detail), status, code);
         }
 
-        internal static BandwidthAuthenticationException Authentication(BwConnection connection, int status, string code, string detail)
-        {
-            var who = connection == null ? "these credentials"
-                : connection.AuthenticationKind == BwAuthenticationKind.Basic ? $"user '{connection.UserName}'"
-                : $"OAuth2 client '{connection.UserName}'";
-            var account = connection == null ? "this account" : "account " + connection.AccountId;
-            var hint = status == 403
-                ? $"The credentials were recognised but may not use {account}: check the account id, and ask an administrator to give {who} the role that manages TN options."
-                : connection?.AuthenticationKind == BwAuthenticationKind.OAuth2ClientCredentials
-                    ? "Check the client id and secret (-ClientCredential, or BW_CLIENT_ID and BW_CLIENT_SECRET)."
-                    : "Check the API user name and password (-Credential, or BW_USERNAME and BW_PASSWORD), and that the user has API access.";
-            return new BandwidthAuthenticationException(
-                $"The Bandwidth API refused the credentials for {who} on {account} ({detail}). {hint}", status, code);
-        }
+        internal static BandwidthAuthenticationException Authentication(BwConnection connection, int status, string code, string detail) =>
+            new BandwidthAuthenticationException(Messages.CredentialsRefused(connection, status, detail), status, code);
 
         /// <summary>The exception for an answer that never came (after the retries), or the original one when the caller cancelled.</summary>
         internal static Exception FromTransport(Exception failure, BwConnection connection, BandwidthClientOptions options, string what)
@@ -106,15 +96,11 @@ namespace PortOutPasscode.Client
                 case BandwidthException _:
                     return failure;
                 case TimeoutRejectedException _:
-                    return new BandwidthTransportException(
-                        $"The Bandwidth API at {connection.BaseUri} did not answer within {options.RequestTimeout.TotalSeconds:0.#} s while {what}, also on every retry. Check the network and proxy, or raise RequestTimeout.",
-                        failure);
+                    return new BandwidthTransportException(Messages.NoAnswerInTime(connection.BaseUri, options.RequestTimeout, what), failure);
                 case HttpRequestException _:
                 case IOException _:
                 case System.Net.Sockets.SocketException _:
-                    return new BandwidthTransportException(
-                        $"Could not reach the Bandwidth API at {connection.BaseUri} while {what}: {Innermost(failure).Message} Check the network, the proxy (-Proxy) and -BaseUri.",
-                        failure);
+                    return new BandwidthTransportException(Messages.Unreachable(connection.BaseUri, what, Innermost(failure).Message), failure);
                 default:
                     return failure;
             }
@@ -123,14 +109,20 @@ namespace PortOutPasscode.Client
         /// <summary>A protocol error from the XML readers, given the request it answered and what to check; others unchanged.</summary>
         internal static BandwidthProtocolException Explain(BandwidthProtocolException failure, BwConnection connection, string what) =>
             failure.Explained ? failure : new BandwidthProtocolException(
-                $"{failure.Message} This was the answer while {what} at {connection.BaseUri}. Check -BaseUri: it must be the Bandwidth API base (such as {BwConnection.DefaultBaseUri}), and nothing in between (a proxy, a captive portal) may answer in its place.",
-                failure.HttpStatus, failure) { Explained = true };
+                Messages.UnreadableAnswer(failure.Message, what, connection.BaseUri), failure.HttpStatus, failure) { Explained = true };
 
-        /// <summary>Hides passcodes the API might echo; whole words only, so a passcode that is part of a number stays readable.</summary>
+        /// <summary>
+        /// Text from a server with every secret it may echo hidden: the connection's credential forms (the secret, the
+        /// Basic header value) and <paramref name="more"/> (passcodes, bearer tokens).
+        /// </summary>
+        internal static string MaskSecrets(string text, BwConnection connection, IEnumerable<string> more) =>
+            Mask(text, (more ?? Enumerable.Empty<string>()).Concat(connection?.SecretForms() ?? Enumerable.Empty<string>()));
+
+        /// <summary>Hides secrets in a text; whole words only, so a passcode that is part of a number stays readable.</summary>
         internal static string Mask(string text, IEnumerable<string> secrets)
         {
             if (string.IsNullOrEmpty(text) || secrets == null) return text;
-            foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct())
+            foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct().OrderByDescending(s => s.Length))
             {
                 text = Regex.Replace(text, @"(?<![A-Za-z0-9])" + Regex.Escape(secret) + @"(?![A-Za-z0-9])", "****", RegexOptions.IgnoreCase);
             }

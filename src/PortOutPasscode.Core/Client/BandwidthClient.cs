@@ -18,11 +18,8 @@ namespace PortOutPasscode.Client
     /// be kept for the life of the connection (it pools HTTP connections and, for OAuth2, the token). Every method honours
     /// its CancellationToken and throws <see cref="BandwidthException"/> subtypes for what the API or the network refused.
     /// </summary>
-    public sealed partial class BandwidthClient : IDisposable
+    internal sealed partial class BandwidthClient : IDisposable
     {
-        /// <summary>The documented limit of one passcode look-up (error 15607 above it).</summary>
-        public const int MaxLookupNumbers = 2500;
-
         private static readonly MediaTypeHeaderValue XmlContentType = MediaTypeHeaderValue.Parse("application/xml; charset=utf-8");
 
         private readonly BwConnection _connection;
@@ -30,72 +27,86 @@ namespace PortOutPasscode.Client
         private readonly Lazy<HttpPipeline> _http;
         private readonly Lazy<ResiliencePipeline<CreateAttempt>> _createRetry;
         private readonly Lazy<ResiliencePipeline<object>> _readRetry;
+        private readonly ServerClock _serverClock;
         private int _disposed;
 
         private BandwidthClient(BwConnection connection, BandwidthClientOptions options)
         {
             _connection = connection;
             _options = options;
+            _serverClock = new ServerClock(options.TimeProvider);
             _http = new Lazy<HttpPipeline>(() => new HttpPipeline(connection, options), LazyThreadSafetyMode.ExecutionAndPublication);
             _createRetry = new Lazy<ResiliencePipeline<CreateAttempt>>(BuildCreateRetry, LazyThreadSafetyMode.ExecutionAndPublication);
             _readRetry = new Lazy<ResiliencePipeline<object>>(BuildReadRetry, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>A client for <paramref name="connection"/>. Cheap: nothing is built or sent until the first call.</summary>
-        public static BandwidthClient Create(BwConnection connection, BandwidthClientOptions options = null)
+        internal static BandwidthClient Create(BwConnection connection, BandwidthClientOptions options = null)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
             return new BandwidthClient(connection, (options ?? new BandwidthClientOptions()).Validated());
         }
 
-        public BwConnection Connection => _connection;
+        internal BwConnection Connection => _connection;
+
+        internal BandwidthClientOptions Options => _options;
+
+        internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
         private ILogger Logger => _http.Value.Logger;
+
+        /// <summary>Bearer tokens sent lately: hidden, like the credentials, in everything an answer says.</summary>
+        private IEnumerable<string> KnownTokens => _http.IsValueCreated ? _http.Value.KnownTokens.ToList() : Enumerable.Empty<string>();
 
         private string AccountPath => "/accounts/" + Uri.EscapeDataString(_connection.AccountId);
 
         /// <summary>
         /// One cheap authenticated request (the first passcode of the account). Throws <see cref="BandwidthAuthenticationException"/>
-        /// when the credentials are refused (401/403, or the token endpoint refusing an OAuth2 client); any other answer
-        /// from the API means the credentials were accepted.
+        /// when the credentials are refused (401/403, or the token endpoint refusing an OAuth2 client), and
+        /// <see cref="BandwidthBaseUriException"/> when the account's collection is not where the base address says (404).
         /// </summary>
-        public Task VerifyCredentialsAsync(CancellationToken cancellationToken = default) =>
-            RunAsync("checking the credentials", async () =>
+        internal Task VerifyCredentialsAsync(CancellationToken cancellationToken = default) =>
+            RunAsync(Messages.CheckingCredentials, async () =>
             {
                 using (var response = await SendAsync(HttpMethod.Get, AccountPath + "/tnPortoutPasscodes?page=1&size=1", null, false, cancellationToken).ConfigureAwait(false))
                 {
                     var status = (int)response.StatusCode;
-                    if (status == 401 || status == 403 || status == 429 || status >= 500)
+                    if (status == 401 || status == 403 || status == 404 || status == 429 || status >= 500)
                     {
-                        throw ApiErrors.FromStatus(response, _connection, "checking the credentials", null);
+                        throw ApiErrors.FromStatus(response, _connection, Messages.CheckingCredentials, KnownTokens, collection: true, options: _options);
                     }
                     Logger.LogDebug("The credentials were accepted (HTTP {Status}).", status);
                     return true;
                 }
             });
 
+        /// <summary>What the connection's OAuth2 token says of itself (fetching one if needed); nothing for Basic.</summary>
+        internal Task<TokenClaims> ReadTokenClaimsAsync(CancellationToken cancellationToken = default) =>
+            _connection.AuthenticationKind == BwAuthenticationKind.Basic
+                ? Task.FromResult(TokenClaims.None)
+                : RunAsync(Messages.CheckingCredentials, async () =>
+                    TokenClaims.Read(await _http.Value.Tokens.GetTokenAsync(null, cancellationToken).ConfigureAwait(false)));
+
         /// <summary>One order, in full.</summary>
-        public Task<TnOptionOrder> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
+        internal Task<TnOptionOrder> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
         {
             RequireOrderId(orderId);
-            var what = $"reading TN option order '{orderId}'";
-            return RunAsync(what, () => GetOrderCoreAsync(orderId, what, cancellationToken));
+            var what = Messages.ReadingOrder(orderId);
+            return RunAsync(what, () => GetOrderCoreAsync(orderId, what, retry: true, cancellationToken));
         }
 
         /// <summary>Orders matching the query, as summaries (at most 1,000 per answer, the API's limit).</summary>
-        public Task<IReadOnlyList<TnOptionOrderSummary>> ListOrderSummariesAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
-            RunAsync("listing TN option orders", () =>
-                ListCoreAsync(query, false, TnOptionXml.ReadOrderSummaries, cancellationToken));
+        internal Task<OrderList<TnOptionOrderSummary>> ListOrderSummariesAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
+            RunAsync(Messages.ListingOrders, () => ListCoreAsync(query, false, TnOptionXml.ReadOrderSummaries, retry: true, cancellationToken));
 
         /// <summary>Orders matching the query, in full (orderDetails=true).</summary>
-        public Task<IReadOnlyList<TnOptionOrder>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
-            RunAsync("listing TN option orders", () =>
-                ListCoreAsync(query, true, TnOptionXml.ReadOrders, cancellationToken));
+        internal Task<OrderList<TnOptionOrder>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) =>
+            RunAsync(Messages.ListingOrders, () => ListCoreAsync(query, true, TnOptionXml.ReadOrders, retry: true, cancellationToken));
 
-        public Task<IReadOnlyList<OrderHistoryEntry>> GetOrderHistoryAsync(string orderId, CancellationToken cancellationToken = default)
+        internal Task<IReadOnlyList<OrderHistoryEntry>> GetOrderHistoryAsync(string orderId, CancellationToken cancellationToken = default)
         {
             RequireOrderId(orderId);
-            var what = $"reading the history of TN option order '{orderId}'";
+            var what = Messages.ReadingHistory(orderId);
             return RunAsync(what, () => ReadAgainIfCut(async () =>
             {
                 using (var response = await SendAsync(HttpMethod.Get, OrderPath(orderId) + "/history", null, false, cancellationToken).ConfigureAwait(false))
@@ -106,47 +117,51 @@ namespace PortOutPasscode.Client
             }, what, cancellationToken));
         }
 
-        /// <summary>One page (1-based) of the account's numbers that carry a passcode.</summary>
-        public Task<PasscodePage> GetPasscodePageAsync(int page, int size, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// One page of the account's numbers that carry a passcode. Pages go by cursor: <paramref name="page"/> is
+        /// <see cref="PageCursor.First"/> ("1"), then each answer's next link; no page number is ever computed.
+        /// </summary>
+        internal Task<Page<PortOutPasscodeInfo>> GetPasscodePageAsync(string page, int size, CancellationToken cancellationToken = default) =>
+            GetPageAsync("/tnPortoutPasscodes", page, size, null, TnOptionXml.ReadPasscodePage, Messages.ListingPasscodes, cancellationToken);
+
+        /// <summary>
+        /// A page of a cursor-paged collection of the account: 200 with items and links, 204 for "none", and a 404 that is
+        /// never read as "no more data" (it means a wrong base address, or filters the API refuses).
+        /// </summary>
+        internal Task<Page<T>> GetPageAsync<T>(string collection, string page, int size, IEnumerable<KeyValuePair<string, string>> filters,
+            Func<Stream, Page<T>> read, string what, CancellationToken cancellationToken)
         {
-            if (page < 1) throw new ArgumentOutOfRangeException(nameof(page), page, "Pages are numbered from 1.");
+            if (string.IsNullOrWhiteSpace(page)) throw new ArgumentException("The page cursor is empty.", nameof(page));
             if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), size, "The page size must be at least 1.");
-            var what = $"listing the account's port-out passcodes (page {page})";
+            var query = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("page", page),
+                new KeyValuePair<string, string>("size", size.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            if (filters != null) query.AddRange(filters);
+            var path = AccountPath + collection + QueryString(query);
             return RunAsync(what, () => ReadAgainIfCut(async () =>
             {
-                var path = $"{AccountPath}/tnPortoutPasscodes?page={page}&size={size}";
                 using (var response = await SendAsync(HttpMethod.Get, path, null, false, cancellationToken).ConfigureAwait(false))
                 {
-                    if (response.StatusCode == HttpStatusCode.NotFound)
-                    {
-                        return new PasscodePage { Page = page, Size = size }; // past the last page
-                    }
-                    EnsureSuccess(response, what);
-                    var list = TnOptionXml.ReadPasscodes(await BodyAsync(response).ConfigureAwait(false));
-                    return new PasscodePage
-                    {
-                        Page = page,
-                        Size = size,
-                        Items = list.Items,
-                        TotalCount = list.TelephoneNumberCount,
-                        HasNextPage = list.TelephoneNumberCount.HasValue
-                            ? (long)page * size < list.TelephoneNumberCount.Value
-                            : list.Items.Count >= size,
-                    };
+                    if (response.StatusCode == HttpStatusCode.NoContent) return Page<T>.Empty;
+                    EnsureSuccess(response, what, collection: true);
+                    return read(await BodyAsync(response).ConfigureAwait(false));
                 }
             }, what, cancellationToken));
         }
 
         /// <summary>
         /// Whether each number carries a passcode: one answer per asked number, in the asked order. Numbers the API reports
-        /// as without passcode (15619) have HasPasscode false; numbers it could not look up carry its ErrorCode.
+        /// as without passcode (15619) have HasPasscode false; numbers it could not look up carry its ErrorCode. The passcode
+        /// is text here: the cmdlet decides how it is shown.
         /// </summary>
-        public Task<IReadOnlyList<PortOutPasscodeInfo>> LookupPasscodesAsync(IReadOnlyList<string> tenDigitNumbers, CancellationToken cancellationToken = default)
+        internal Task<IReadOnlyList<PortOutPasscodeInfo>> LookupPasscodesAsync(IReadOnlyList<string> tenDigitNumbers, CancellationToken cancellationToken = default)
         {
             if (tenDigitNumbers == null) throw new ArgumentNullException(nameof(tenDigitNumbers));
-            if (tenDigitNumbers.Count > MaxLookupNumbers)
+            if (tenDigitNumbers.Count > ApiLimits.MaxLookupNumbers)
             {
-                throw new ArgumentException($"At most {MaxLookupNumbers} numbers can be looked up at once ({tenDigitNumbers.Count} given).", nameof(tenDigitNumbers));
+                throw new ArgumentException($"At most {ApiLimits.MaxLookupNumbers} numbers can be looked up at once ({tenDigitNumbers.Count} given).", nameof(tenDigitNumbers));
             }
             if (tenDigitNumbers.Any(string.IsNullOrWhiteSpace))
             {
@@ -156,17 +171,39 @@ namespace PortOutPasscode.Client
             {
                 return Task.FromResult<IReadOnlyList<PortOutPasscodeInfo>>(Array.Empty<PortOutPasscodeInfo>());
             }
-            var what = $"looking up the passcodes of {tenDigitNumbers.Count} numbers";
+            var what = Messages.LookingUpPasscodes(tenDigitNumbers.Count);
             return RunAsync(what, () => ReadAgainIfCut(async () =>
             {
-                var body = Serialize(stream => TnOptionXml.WriteTnList(tenDigitNumbers, stream));
+                var body = Serialize(stream => TnOptionXml.WriteTnList(tenDigitNumbers.Select(_connection.ToWire), stream));
                 using (var response = await SendAsync(HttpMethod.Post, AccountPath + "/tnPortoutPasscodes", body, true, cancellationToken).ConfigureAwait(false))
                 {
-                    EnsureSuccess(response, what);
+                    EnsureSuccess(response, what, collection: true);
                     var list = TnOptionXml.ReadPasscodes(await BodyAsync(response).ConfigureAwait(false));
                     return AnswerEach(tenDigitNumbers, list);
                 }
             }, what, cancellationToken));
+        }
+
+        /// <summary>
+        /// Hides, in what an answer says, every secret it may echo: the connection's credential forms (a server or proxy
+        /// echoing the Authorization header), passcodes the order echoes or the caller sent. Echoed passcodes are replaced by
+        /// <see cref="TnOptionGroup.HiddenPasscode"/> and kept only as a keyed digest, so no output object holds one.
+        /// </summary>
+        internal void Scrub(TnOptionOrder order, IEnumerable<string> sentPasscodes = null)
+        {
+            if (order == null) return;
+            var echoed = new List<string>();
+            foreach (var group in order.Groups)
+            {
+                var passcode = group.PortOutPasscode;
+                if (passcode == null || passcode == TnOptionGroup.HiddenPasscode || Input.Passcodes.IsReservedWord(passcode)) continue;
+                echoed.Add(passcode);
+                group.PasscodeDigest = PasscodeDigest.Of(passcode);
+                group.PortOutPasscode = TnOptionGroup.HiddenPasscode;
+            }
+            var secrets = echoed.Concat(sentPasscodes ?? Enumerable.Empty<string>()).Where(Input.Passcodes.IsSecret).Concat(KnownTokens).ToList();
+            foreach (var error in order.Errors) error.Description = ApiErrors.MaskSecrets(error.Description, _connection, secrets);
+            foreach (var warning in order.Warnings) warning.Description = ApiErrors.MaskSecrets(warning.Description, _connection, secrets);
         }
 
         public void Dispose()
@@ -175,17 +212,18 @@ namespace PortOutPasscode.Client
             if (_http.IsValueCreated) _http.Value.Dispose();
         }
 
-        private static IReadOnlyList<PortOutPasscodeInfo> AnswerEach(IReadOnlyList<string> asked, PasscodeList list)
+        private IReadOnlyList<PortOutPasscodeInfo> AnswerEach(IReadOnlyList<string> asked, PasscodeList list)
         {
             var passcodes = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var item in list.Items)
             {
-                if (!passcodes.ContainsKey(item.TelephoneNumber)) passcodes[item.TelephoneNumber] = item.Passcode;
+                var number = Wire.ToTenDigits(item.TelephoneNumber);
+                if (!passcodes.ContainsKey(number)) passcodes[number] = item.Passcode as string;
             }
             var errors = new Dictionary<string, TnOptionError>(StringComparer.Ordinal);
             foreach (var error in list.Errors)
             {
-                foreach (var number in error.TelephoneNumbers)
+                foreach (var number in error.TelephoneNumbers.Select(Wire.ToTenDigits))
                 {
                     if (!errors.ContainsKey(number)) errors[number] = error;
                 }
@@ -198,51 +236,68 @@ namespace PortOutPasscode.Client
                     info.HasPasscode = true;
                     info.Passcode = passcode;
                 }
-                else if (errors.TryGetValue(number, out var error) && error.Code != PasscodeNotFoundCode)
+                else if (errors.TryGetValue(number, out var error) && error.Code != OrderOutcomes.PasscodeNotFoundCode)
                 {
                     info.ErrorCode = error.Code;
-                    info.ErrorDescription = error.Description;
+                    info.ErrorDescription = ApiErrors.MaskSecrets(error.Description, _connection, KnownTokens);
                 }
                 return info;
             }).ToList();
         }
 
-        private const string PasscodeNotFoundCode = "15619";
+        private Task<TnOptionOrder> GetOrderCoreAsync(string orderId, string what, bool retry, CancellationToken cancellationToken) =>
+            ReadAgainIfCut(() => GetOrderOnceAsync(orderId, what, retry, cancellationToken), "GET " + OrderPath(orderId), cancellationToken);
 
-        private Task<TnOptionOrder> GetOrderCoreAsync(string orderId, string what, CancellationToken cancellationToken) =>
-            ReadAgainIfCut(() => GetOrderOnceAsync(orderId, what, cancellationToken), "GET " + OrderPath(orderId), cancellationToken);
-
-        private async Task<TnOptionOrder> GetOrderOnceAsync(string orderId, string what, CancellationToken cancellationToken)
+        private async Task<TnOptionOrder> GetOrderOnceAsync(string orderId, string what, bool retry, CancellationToken cancellationToken)
         {
-            using (var response = await SendAsync(HttpMethod.Get, OrderPath(orderId), null, false, cancellationToken).ConfigureAwait(false))
+            using (var response = await SendAsync(HttpMethod.Get, OrderPath(orderId), null, false, cancellationToken, retry).ConfigureAwait(false))
             {
                 if (response.StatusCode == HttpStatusCode.NotFound)
                 {
-                    throw new BandwidthNotFoundException(
-                        $"TN option order '{orderId}' does not exist on account {_connection.AccountId}. Check the order id, and that the connection is to the account that placed it.");
+                    throw new BandwidthNotFoundException(Messages.OrderNotFound(orderId, _connection.AccountId));
                 }
                 EnsureSuccess(response, what);
-                return TnOptionXml.ReadOrder(await BodyAsync(response).ConfigureAwait(false));
+                var order = TnOptionXml.ReadOrder(await BodyAsync(response).ConfigureAwait(false));
+                Finish(order);
+                return order;
             }
         }
 
-        private Task<IReadOnlyList<T>> ListCoreAsync<T>(OrderQuery query, bool details, Func<Stream, IReadOnlyList<T>> read, CancellationToken cancellationToken) =>
-            ReadAgainIfCut(() => ListOnceAsync(query, details, read, cancellationToken), "GET " + AccountPath + "/tnoptions", cancellationToken);
+        private Task<OrderList<T>> ListCoreAsync<T>(OrderQuery query, bool details, Func<Stream, OrderList<T>> read, bool retry, CancellationToken cancellationToken) =>
+            ReadAgainIfCut(() => ListOnceAsync(query, details, read, retry, cancellationToken), "GET " + AccountPath + "/tnoptions", cancellationToken);
 
-        private async Task<IReadOnlyList<T>> ListOnceAsync<T>(OrderQuery query, bool details, Func<Stream, IReadOnlyList<T>> read, CancellationToken cancellationToken)
+        private async Task<OrderList<T>> ListOnceAsync<T>(OrderQuery query, bool details, Func<Stream, OrderList<T>> read, bool retry, CancellationToken cancellationToken)
         {
-            var parameters = (query ?? new OrderQuery()).ToParameters().ToList();
+            var parameters = (query ?? new OrderQuery()).ToParameters(_connection).ToList();
             if (details) parameters.Add(new KeyValuePair<string, string>("orderDetails", "true"));
-            var path = AccountPath + "/tnoptions" + (parameters.Count == 0 ? "" :
-                "?" + string.Join("&", parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value))));
-            using (var response = await SendAsync(HttpMethod.Get, path, null, false, cancellationToken).ConfigureAwait(false))
+            var path = AccountPath + "/tnoptions" + QueryString(parameters);
+            using (var response = await SendAsync(HttpMethod.Get, path, null, false, cancellationToken, retry).ConfigureAwait(false))
             {
-                // The list answers 404 when nothing matches the query.
-                if (response.StatusCode == HttpStatusCode.NotFound) return Array.Empty<T>();
-                EnsureSuccess(response, "listing TN option orders");
-                return read(await BodyAsync(response).ConfigureAwait(false));
+                // Nothing matching is an empty list (200, or 204); a 404 is a query the API refused or a wrong base address.
+                if (response.StatusCode == HttpStatusCode.NoContent) return OrderList<T>.Empty;
+                EnsureSuccess(response, Messages.ListingOrders, collection: true);
+                var list = read(await BodyAsync(response).ConfigureAwait(false));
+                foreach (var order in list.Items.OfType<TnOptionOrder>()) Finish(order);
+                return list;
             }
         }
+
+        /// <summary>
+        /// An order as read, made ready to show: numbers in the user's ten-digit form (v2 answers are E.164), secrets the
+        /// answer echoes hidden, and one outcome per number it lists.
+        /// </summary>
+        private void Finish(TnOptionOrder order, IEnumerable<string> sentPasscodes = null)
+        {
+            foreach (var group in order.Groups) group.TelephoneNumbers = group.TelephoneNumbers.Select(Wire.ToTenDigits).ToArray();
+            foreach (var error in order.Errors) error.TelephoneNumbers = error.TelephoneNumbers.Select(Wire.ToTenDigits).ToArray();
+            foreach (var warning in order.Warnings) warning.TelephoneNumber = Wire.ToTenDigits(warning.TelephoneNumber);
+            order.TelephoneNumbers = order.TelephoneNumbers.Select(Wire.ToTenDigits).ToArray();
+            Scrub(order, sentPasscodes);
+            order.Outcomes = OrderOutcomes.ForAnswer(order);
+        }
+
+        private static string QueryString(IReadOnlyCollection<KeyValuePair<string, string>> parameters) =>
+            parameters.Count == 0 ? "" : "?" + string.Join("&", parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
 
         /// <summary>
         /// Runs a read (request and parse) again when its answer was not well-formed XML: a complete HTTP message whose body
@@ -274,10 +329,14 @@ namespace PortOutPasscode.Client
                     Logger))
                 .Build();
 
-        /// <summary>Sends one request through the pipeline; raw failures (network, timeout) are left to <see cref="RunAsync{T}"/>.</summary>
-        private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[] xmlBody, bool retryablePost, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one request through the pipeline; raw failures (network, timeout) are left to <see cref="RunAsync{T}"/>.
+        /// <paramref name="retry"/> false: one attempt only, for requests that are themselves part of a retried operation.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[] xmlBody, bool retryablePost,
+            CancellationToken cancellationToken, bool retry = true)
         {
-            if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(BandwidthClient));
+            if (IsDisposed) throw new ObjectDisposedException(nameof(BandwidthClient));
             cancellationToken.ThrowIfCancellationRequested();
             using (var request = new HttpRequestMessage(method, new Uri(_connection.BaseUri + pathAndQuery)))
             {
@@ -288,8 +347,11 @@ namespace PortOutPasscode.Client
                     request.Content.Headers.ContentType = XmlContentType;
                 }
                 if (retryablePost) RetryPolicy.MarkRetryable(request);
-                return await _http.Value.CreateApiClient()
+                if (!retry) RetryPolicy.MarkSingleAttempt(request);
+                var response = await _http.Value.CreateApiClient()
                     .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                _serverClock.Observe(response.Headers.Date);
+                return response;
             }
         }
 
@@ -310,9 +372,9 @@ namespace PortOutPasscode.Client
             }
         }
 
-        private void EnsureSuccess(HttpResponseMessage response, string what)
+        private void EnsureSuccess(HttpResponseMessage response, string what, bool collection = false)
         {
-            if (!response.IsSuccessStatusCode) throw ApiErrors.FromStatus(response, _connection, what, null);
+            if (!response.IsSuccessStatusCode) throw ApiErrors.FromStatus(response, _connection, what, KnownTokens, collection: collection, options: _options);
         }
 
         private static Task<Stream> BodyAsync(HttpResponseMessage response) =>
@@ -329,9 +391,20 @@ namespace PortOutPasscode.Client
 
         private string OrderPath(string orderId) => AccountPath + "/tnoptions/" + Uri.EscapeDataString(orderId.Trim());
 
+        /// <summary>
+        /// Bandwidth's order ids are GUIDs. An id of only dots ("." or "..") would name another path once the address is
+        /// normalised, and other characters have no business in one: refused before anything is sent.
+        /// </summary>
         private static void RequireOrderId(string orderId)
         {
             if (string.IsNullOrWhiteSpace(orderId)) throw new ArgumentException("The order id is empty.", nameof(orderId));
+            var id = orderId.Trim();
+            var allDots = id.All(c => c == '.');
+            var plain = id.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.');
+            if (allDots || !plain || id.Length > 64)
+            {
+                throw new ArgumentException(Messages.InvalidOrderId(Input.RowRules.Echo(id)), nameof(orderId));
+            }
         }
     }
 }

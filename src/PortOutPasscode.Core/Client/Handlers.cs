@@ -51,7 +51,7 @@ namespace PortOutPasscode.Client
                         if (request == null || !RetryPolicy.IsRetryable(request)) return false;
                         return outcome.Exception != null
                             ? RetryPolicy.IsTransient(outcome.Exception, context.CancellationToken)
-                            : RetryPolicy.IsTransient(outcome.Result.StatusCode);
+                            : RetryPolicy.ShouldRetry(outcome.Result, options);
                     },
                     context => Describe(context.Properties.GetValue(RequestKey, null)),
                     logger))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -20,11 +21,13 @@ namespace PortOutPasscode.Client
         private const string ApiClientName = "PortOutPasscode.Api";
         private const string TokenClientName = "PortOutPasscode.Token";
 
+        private readonly BwConnection _connection;
         private readonly ServiceProvider _services;
         private readonly IHttpClientFactory _factory;
 
         internal HttpPipeline(BwConnection connection, BandwidthClientOptions options)
         {
+            _connection = connection;
             // Unless told otherwise, log lines go to the Verbose/Debug streams of the cmdlet whose work is running.
             var loggerFactory = options.LoggerFactory ?? Diagnostics.ActivityLog.LoggerFactory;
             Logger = loggerFactory.CreateLogger("PortOutPasscode.Client");
@@ -64,6 +67,14 @@ namespace PortOutPasscode.Client
         }
 
         internal ILogger Logger { get; }
+
+        internal OAuthTokenSource Tokens => _services.GetRequiredService<OAuthTokenSource>();
+
+        /// <summary>The bearer tokens this connection sent lately (none for Basic), to hide wherever an answer may echo them.</summary>
+        internal IEnumerable<string> KnownTokens =>
+            _connection.AuthenticationKind == BwAuthenticationKind.OAuth2ClientCredentials
+                ? Tokens.KnownTokens
+                : Enumerable.Empty<string>();
 
         /// <summary>A client of the API pipeline; cheap, the handlers and connections behind it are pooled.</summary>
         internal HttpClient CreateApiClient() => _factory.CreateClient(ApiClientName);

@@ -25,6 +25,7 @@ namespace PortOutPasscode.Client
         private readonly ILogger _logger;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private volatile CachedToken _current;
+        private volatile string _previous;
 
         internal OAuthTokenSource(BwConnection connection, Func<HttpClient> tokenClient, TimeProvider clock, ILogger logger)
         {
@@ -46,12 +47,25 @@ namespace PortOutPasscode.Client
                 // Whoever held the gate before may have fetched the token we need.
                 current = _current;
                 if (IsUsable(current, rejected)) return current.Value;
+                _previous = current?.Value;
                 _current = current = await FetchAsync(cancellationToken).ConfigureAwait(false);
                 return current.Value;
             }
             finally
             {
                 _gate.Release();
+            }
+        }
+
+        /// <summary>The tokens handed out lately (current and previous), to hide if a server echoes the Authorization header.</summary>
+        internal IEnumerable<string> KnownTokens
+        {
+            get
+            {
+                var current = _current?.Value;
+                if (current != null) yield return current;
+                var previous = _previous;
+                if (previous != null) yield return previous;
             }
         }
 
@@ -90,7 +104,8 @@ namespace PortOutPasscode.Client
                     }
                     if (!response.IsSuccessStatusCode)
                     {
-                        throw ApiErrors.FromStatus(response, null, $"getting an OAuth2 token from {_connection.TokenUri}", null);
+                        // With the connection: a token endpoint echoing the Basic header back must not show the client secret.
+                        throw ApiErrors.FromStatus(response, _connection, $"getting an OAuth2 token from {_connection.TokenUri}", KnownTokens);
                     }
                     var answer = Parse(await response.Content.ReadAsStreamAsync().ConfigureAwait(false));
                     var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn > 0 ? answer.ExpiresIn.Value : 300);

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Net.Http.Headers;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -19,17 +21,35 @@ namespace PortOutPasscode.Client
     internal static class RetryPolicy
     {
         private const string RetryablePropertyKey = "PortOutPasscode.Retryable";
+        private const string SingleAttemptPropertyKey = "PortOutPasscode.SingleAttempt";
+
+        /// <summary>Bandwidth's rate-limit answer: the epoch second at which the limit resets.</summary>
+        internal const string RateLimitResetHeader = "X-RateLimit-Reset";
 
         /// <summary>Lets the pipeline retry a POST that changes nothing (a look-up, a token request).</summary>
         internal static void MarkRetryable(HttpRequestMessage request) => request.Properties[RetryablePropertyKey] = true;
 
-        /// <summary>GETs always; a POST only when marked, since resending a create could make a second order.</summary>
+        /// <summary>One attempt only: the request is a step of an operation that retries as a whole (a create's look-up).</summary>
+        internal static void MarkSingleAttempt(HttpRequestMessage request) => request.Properties[SingleAttemptPropertyKey] = true;
+
+        /// <summary>GETs always; a POST only when marked, since resending a create could make a second order; never one marked single.</summary>
         internal static bool IsRetryable(HttpRequestMessage request) =>
-            request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
-            || (request.Properties.TryGetValue(RetryablePropertyKey, out var marked) && marked is bool yes && yes);
+            !(request.Properties.TryGetValue(SingleAttemptPropertyKey, out var single) && single is bool once && once)
+            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
+                || (request.Properties.TryGetValue(RetryablePropertyKey, out var marked) && marked is bool yes && yes));
 
         /// <summary>429 and 5xx; never another 4xx (the same request would be refused again).</summary>
         internal static bool IsTransient(HttpStatusCode status) => (int)status == 429 || (int)status >= 500;
+
+        /// <summary>
+        /// A transient answer worth retrying: not a 429 that asks for a longer wait than the connection allows. That one is
+        /// reported at once with what the server asked for, rather than shortened into a retry storm.
+        /// </summary>
+        internal static bool ShouldRetry(HttpResponseMessage response, BandwidthClientOptions options) =>
+            IsTransient(response.StatusCode) && !IsWaitBeyondCap(response, options);
+
+        internal static bool IsWaitBeyondCap(HttpResponseMessage response, BandwidthClientOptions options) =>
+            (int)response.StatusCode == 429 && RequestedWait(response, options.TimeProvider) is TimeSpan wait && wait > options.MaxRetryDelay;
 
         /// <summary>The answer was lost on the way: the network failed, the connection dropped, or the attempt timed out.</summary>
         internal static bool IsTransient(Exception exception, System.Threading.CancellationToken callerToken)
@@ -93,11 +113,31 @@ namespace PortOutPasscode.Client
         /// <summary>The wait an answer asks for, capped; null when it asks for none (the backoff applies).</summary>
         internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock, TimeSpan cap)
         {
-            var header = response?.Headers.RetryAfter;
-            if (header == null) return null;
-            var wait = header.Delta ?? (header.Date.HasValue ? header.Date.Value - clock.GetUtcNow() : TimeSpan.Zero);
-            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            var wait = RequestedWait(response, clock);
+            if (wait == null) return null;
             return wait > cap ? cap : wait;
+        }
+
+        /// <summary>
+        /// The wait an answer asks for, as the server said it: X-RateLimit-Reset (epoch seconds of the reset, as the Numbers API
+        /// sends it, often with an empty body), else Retry-After (seconds or an HTTP-date). Null when it says neither.
+        /// </summary>
+        internal static TimeSpan? RequestedWait(HttpResponseMessage response, TimeProvider clock)
+        {
+            if (response == null) return null;
+            TimeSpan? wait = null;
+            if (response.Headers.TryGetValues(RateLimitResetHeader, out var values)
+                && long.TryParse(values.FirstOrDefault()?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch)
+                && epoch > 0 && epoch < 253402300799L)
+            {
+                wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - clock.GetUtcNow();
+            }
+            else if (response.Headers.RetryAfter is RetryConditionHeaderValue header)
+            {
+                wait = header.Delta ?? (header.Date.HasValue ? header.Date.Value - clock.GetUtcNow() : TimeSpan.Zero);
+            }
+            if (wait == null) return null;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
     }
 }

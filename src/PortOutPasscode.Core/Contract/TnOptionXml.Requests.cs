@@ -6,14 +6,15 @@ using System.Xml;
 namespace PortOutPasscode.Contract
 {
     /// <summary>The XML contract of TN option orders and passcode look-ups (see docs/BANDWIDTH-API.md).</summary>
-    public static partial class TnOptionXml
+    internal static partial class TnOptionXml
     {
         /// <summary>Writes a create-order body in the element order of Bandwidth's examples, with no empty element.</summary>
-        public static void WriteOrderRequest(TnOptionOrderRequest request, Stream output)
+        /// <summary><paramref name="toWire"/> spells each number as the base wants it (E.164 on v2); null: as given.</summary>
+        public static void WriteOrderRequest(TnOptionOrderRequest request, Stream output, Func<string, string> toWire = null)
         {
             using (var writer = XmlWriter.Create(output, SafeXml.WriterSettings))
             {
-                WriteOrderRequest(request, writer);
+                WriteOrderRequest(request, writer, toWire ?? (n => n));
             }
         }
 
@@ -21,7 +22,7 @@ namespace PortOutPasscode.Contract
         {
             using (var writer = XmlWriter.Create(output, SafeXml.WriterSettings))
             {
-                WriteOrderRequest(request, writer);
+                WriteOrderRequest(request, writer, n => n);
             }
         }
 
@@ -40,7 +41,7 @@ namespace PortOutPasscode.Contract
             }
         }
 
-        private static void WriteOrderRequest(TnOptionOrderRequest request, XmlWriter writer)
+        private static void WriteOrderRequest(TnOptionOrderRequest request, XmlWriter writer, Func<string, string> toWire)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (request.Groups == null || request.Groups.Count == 0)
@@ -53,13 +54,13 @@ namespace PortOutPasscode.Contract
             writer.WriteStartElement("TnOptionGroups");
             foreach (var group in request.Groups)
             {
-                WriteGroup(group, writer);
+                WriteGroup(group, writer, toWire);
             }
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
 
-        private static void WriteGroup(TnOptionGroup group, XmlWriter writer)
+        private static void WriteGroup(TnOptionGroup group, XmlWriter writer, Func<string, string> toWire)
         {
             if (group == null) throw new ArgumentException("A TnOptionGroup of the order is null.");
             if (group.TelephoneNumbers == null || Array.TrueForAll(group.TelephoneNumbers, string.IsNullOrWhiteSpace))
@@ -90,7 +91,7 @@ namespace PortOutPasscode.Contract
             writer.WriteStartElement("TelephoneNumbers");
             foreach (var number in group.TelephoneNumbers)
             {
-                writer.WriteOptional("TelephoneNumber", number);
+                writer.WriteOptional("TelephoneNumber", toWire(number));
             }
             writer.WriteEndElement();
             writer.WriteEndElement();

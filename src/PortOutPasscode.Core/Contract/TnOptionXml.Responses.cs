@@ -3,11 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
-using PortOutPasscode.Client;
 
 namespace PortOutPasscode.Contract
 {
-    public static partial class TnOptionXml
+    internal static partial class TnOptionXml
     {
         /// <summary>
         /// One order: a bare &lt;TnOptionOrder&gt; (GET) or one wrapped in &lt;TnOptionOrderResponse&gt; (POST). An ErrorList
@@ -30,12 +29,12 @@ namespace PortOutPasscode.Contract
         }
 
         /// <summary>A list answer without details, rooted at &lt;TnOptionOrders&gt; or &lt;TnOptionOrderReportResponse&gt;.</summary>
-        public static IReadOnlyList<TnOptionOrderSummary> ReadOrderSummaries(Stream input) =>
-            OrderListItems(input, "TnOptionOrderSummary").Select(ReadSummary).ToList();
+        public static OrderList<TnOptionOrderSummary> ReadOrderSummaries(Stream input) =>
+            ReadOrderList(input, "TnOptionOrderSummary", ReadSummary);
 
         /// <summary>A list answer with orderDetails=true, rooted at &lt;TnOptionOrders&gt; or &lt;TnOptionOrderReportResponse&gt;.</summary>
-        public static IReadOnlyList<TnOptionOrder> ReadOrders(Stream input) =>
-            OrderListItems(input, "TnOptionOrder").Select(ReadOrderElement).ToList();
+        public static OrderList<TnOptionOrder> ReadOrders(Stream input) =>
+            ReadOrderList(input, "TnOptionOrder", ReadOrderElement);
 
         /// <summary>An order's history (&lt;OrderHistoryWrapper&gt;&lt;OrderHistory&gt;…).</summary>
         public static IReadOnlyList<OrderHistoryEntry> ReadOrderHistory(Stream input, string orderId = null)
@@ -57,10 +56,19 @@ namespace PortOutPasscode.Contract
             }).ToList();
         }
 
-        /// <summary>A &lt;TelephoneNumbersResponse&gt; of tnPortoutPasscodes: numbers with passcodes, and the ErrorList of a look-up.</summary>
-        public static PasscodeList ReadPasscodes(Stream input)
+        /// <summary>A page of GET tnPortoutPasscodes: the numbers with their passcodes, the total, and the cursor of the next page.</summary>
+        public static Page<PortOutPasscodeInfo> ReadPasscodePage(Stream input)
         {
             var root = SafeXml.LoadRoot(input);
+            var list = ReadPasscodes(root);
+            return new Page<PortOutPasscodeInfo>(list.Items, list.TelephoneNumberCount, PageLinks.Next(root));
+        }
+
+        /// <summary>A &lt;TelephoneNumbersResponse&gt; of tnPortoutPasscodes: numbers with passcodes, and the ErrorList of a look-up.</summary>
+        public static PasscodeList ReadPasscodes(Stream input) => ReadPasscodes(SafeXml.LoadRoot(input));
+
+        private static PasscodeList ReadPasscodes(XElement root)
+        {
             if (!root.Is("TelephoneNumbersResponse"))
             {
                 throw Unexpected(root, "a TelephoneNumbersResponse");
@@ -71,7 +79,7 @@ namespace PortOutPasscode.Contract
                     // Items are <TelephoneNumber><FullNumber/><Passcode/></TelephoneNumber>; tolerate a bare number too.
                     var number = e.HasElements ? e.ChildText("FullNumber") : e.Text();
                     var passcode = e.ChildText("Passcode");
-                    return new PortOutPasscodeInfo { TelephoneNumber = number, Passcode = passcode, HasPasscode = passcode != null };
+                    return new PortOutPasscodeInfo { TelephoneNumber = Wire.ToTenDigits(number), Passcode = passcode, HasPasscode = passcode != null };
                 })
                 .Where(i => i.TelephoneNumber != null)
                 .ToList();
@@ -100,9 +108,16 @@ namespace PortOutPasscode.Contract
             };
         }
 
-        private static IEnumerable<XElement> OrderListItems(Stream input, string itemName)
+        private static OrderList<T> ReadOrderList<T>(Stream input, string itemName, Func<XElement, T> read)
         {
             var root = SafeXml.LoadRoot(input);
+            var items = OrderListItems(root, itemName).Select(read).ToList();
+            var total = SafeXml.ParseInt(root.Descendants().FirstOrDefault(e => e.Is("TotalCount")).Text());
+            return new OrderList<T>(items, total);
+        }
+
+        private static IEnumerable<XElement> OrderListItems(XElement root, string itemName)
+        {
             IEnumerable<XElement> lists;
             if (root.Is("TnOptionOrders"))
             {
@@ -253,7 +268,7 @@ namespace PortOutPasscode.Contract
     }
 
     /// <summary>What tnPortoutPasscodes answered: the numbers that carry a passcode and, for a look-up, its ErrorList.</summary>
-    public sealed class PasscodeList
+    internal sealed class PasscodeList
     {
         public IReadOnlyList<PortOutPasscodeInfo> Items { get; set; } = Array.Empty<PortOutPasscodeInfo>();
         public int? TelephoneNumberCount { get; set; }
@@ -261,7 +276,7 @@ namespace PortOutPasscode.Contract
     }
 
     /// <summary>A synchronous error answer: ResponseStatus and/or an ErrorList at the root.</summary>
-    public sealed class ErrorResponse
+    internal sealed class ErrorResponse
     {
         public string ErrorCode { get; set; }
         public string Description { get; set; }

@@ -4,39 +4,41 @@ using Microsoft.Extensions.Logging;
 
 namespace PortOutPasscode.Diagnostics
 {
-    /// <summary>Where the client's log lines go while a cmdlet runs: its Verbose and Debug streams.</summary>
-    public interface IActivitySink
+    /// <summary>Where the client's log lines go while a call runs: the Verbose and Debug streams of the cmdlet that made it. Called from any thread.</summary>
+    internal interface IActivitySink
     {
         void Verbose(string message);
         void Debug(string message);
     }
 
     /// <summary>
-    /// Routes the client's ILogger output to the sink of the cmdlet whose work is running, found through the
-    /// async flow: one cached client serves many cmdlet invocations and runspaces, each hearing only its own lines.
+    /// Routes the client's ILogger output to the sink of the call whose work is running, found through the async flow:
+    /// one cached client serves many cmdlet invocations and runspaces, each hearing only the lines of the calls it made.
     /// Callers hand it text that is already free of secrets; it adds nothing of the request's content.
     /// </summary>
-    public static class ActivityLog
+    internal static class ActivityLog
     {
         private static readonly AsyncLocal<IActivitySink> Current = new AsyncLocal<IActivitySink>();
 
-        /// <summary>Makes <paramref name="sink"/> hear the log lines of work started on this flow until disposed.</summary>
-        public static IDisposable Attach(IActivitySink sink)
+        internal static ILoggerFactory LoggerFactory { get; } = new SinkLoggerFactory();
+
+        /// <summary>
+        /// Starts <paramref name="call"/> with <paramref name="sink"/> as the hearer of its log lines, and of the lines of
+        /// everything it starts, for as long as it runs; the caller's own flow is left as it was. Scoped to the call, not to
+        /// the cmdlet: two cmdlets of one pipeline run on one thread, and each must hear only its own requests.
+        /// </summary>
+        internal static T Start<T>(IActivitySink sink, Func<T> call)
         {
             var previous = Current.Value;
             Current.Value = sink;
-            return new Detach(previous);
-        }
-
-        internal static ILoggerFactory LoggerFactory { get; } = new SinkLoggerFactory();
-
-        private sealed class Detach : IDisposable
-        {
-            private readonly IActivitySink _previous;
-
-            internal Detach(IActivitySink previous) => _previous = previous;
-
-            public void Dispose() => Current.Value = _previous;
+            try
+            {
+                return call();
+            }
+            finally
+            {
+                Current.Value = previous;
+            }
         }
 
         private sealed class SinkLoggerFactory : ILoggerFactory, ILogger
@@ -70,5 +72,17 @@ namespace PortOutPasscode.Diagnostics
                 }
             }
         }
+    }
+
+    /// <summary>One cmdlet invocation's hearer of log lines, handed to every call it starts.</summary>
+    internal sealed class ActivityScope
+    {
+        internal static readonly ActivityScope None = new ActivityScope(null);
+
+        private readonly IActivitySink _sink;
+
+        internal ActivityScope(IActivitySink sink) => _sink = sink;
+
+        internal T Start<T>(Func<T> call) => ActivityLog.Start(_sink, call);
     }
 }

@@ -2,16 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace PortOutPasscode.Input
 {
     /// <summary>One data row of a numbers file: where it is, and its raw number and passcode text.</summary>
-    public sealed class CsvNumberRow
+    internal sealed class CsvNumberRow
     {
-        public CsvNumberRow(long line, string telephoneNumber, string passcode)
+        internal CsvNumberRow(long line, string telephoneNumber, string passcode)
         {
             Line = line;
             TelephoneNumber = telephoneNumber;
@@ -19,41 +18,56 @@ namespace PortOutPasscode.Input
         }
 
         /// <summary>The line of the file the row starts on (the header is line 1), as an editor shows it.</summary>
-        public long Line { get; }
-        public string TelephoneNumber { get; }
-        public string Passcode { get; }
+        internal long Line { get; }
+        internal string TelephoneNumber { get; }
+        internal string Passcode { get; }
     }
 
-    /// <summary>The file cannot be read as a numbers file at all (as opposed to one bad row in it).</summary>
-    public sealed class NumberFileException : Exception
+    /// <summary>How far through a file its reader is, read by the run's progress while the rows stream.</summary>
+    internal sealed class ReadProgress
     {
-        public NumberFileException(string message, Exception inner = null) : base(message, inner) { }
+        internal long BytesRead { get; set; }
+        internal long Length { get; set; }
+
+        internal double? Fraction => Length > 0 ? (double)BytesRead / Length : (double?)null;
     }
 
     /// <summary>
-    /// Streams a CSV of telephone numbers (and optionally passcodes) row by row with CsvHelper, so a file of a
-    /// million rows is never held in memory. A header row names the columns with the same names the cmdlets
-    /// bind from the pipeline; a one-column file with no header is a plain list of numbers.
+    /// Streams a CSV of telephone numbers (and optionally passcodes) row by row with CsvHelper, so a file of a million
+    /// rows is never held in memory. A header row names the columns with the same names, and the same rule, the cmdlets
+    /// use for pipeline objects (<see cref="Columns"/>); a one-column file with no header is a plain list of numbers.
     /// </summary>
-    public static class NumberCsvReader
+    internal static class NumberCsvReader
     {
-        public static readonly string[] NumberColumns = { "TelephoneNumber", "Tn", "Number", "PhoneNumber", "FullNumber" };
-        public static readonly string[] PasscodeColumns = { "Passcode", "PortOutPasscode", "Pin" };
+        /// <summary>
+        /// No cell of a numbers file is this long: a quoted field that grows past it is a quote that never closes, which
+        /// would otherwise swallow the rest of the file into one cell.
+        /// </summary>
+        internal const int MaxCellLength = 4096;
 
         /// <summary>
-        /// The rows of the file. Throws <see cref="NumberFileException"/> (before the first row) when the file is
-        /// empty or has no number column; a short row yields null fields, which the caller reports for that row.
+        /// The rows of the file. Throws <see cref="NumberFileException"/> when the file is empty or has no number column
+        /// (before the first row), or when a quote never closes (after the rows before it); a short row yields null fields,
+        /// which the caller reports for that row. <paramref name="twoNumberColumns"/> hears the column used when the header
+        /// has more than one number column.
         /// </summary>
-        public static IEnumerable<CsvNumberRow> Read(string path)
+        internal static IEnumerable<CsvNumberRow> Read(string path, ReadProgress progress = null, Action<string> twoNumberColumns = null)
         {
             // detectEncodingFromByteOrderMarks: a UTF-8/UTF-16 BOM from Excel or Windows PowerShell is not part of the first header.
-            using (var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
-                foreach (var row in Read(reader, Path.GetFileName(path))) yield return row;
+                if (progress != null) progress.Length = stream.Length;
+                foreach (var row in Read(reader, Path.GetFileName(path), twoNumberColumns))
+                {
+                    if (progress != null) progress.BytesRead = stream.Position;
+                    yield return row;
+                }
+                if (progress != null) progress.BytesRead = progress.Length;
             }
         }
 
-        public static IEnumerable<CsvNumberRow> Read(TextReader text, string fileName)
+        internal static IEnumerable<CsvNumberRow> Read(TextReader text, string fileName, Action<string> twoNumberColumns = null)
         {
             var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
             {
@@ -64,41 +78,62 @@ namespace PortOutPasscode.Input
                 DetectDelimiterValues = new[] { ",", ";", "\t" },
                 TrimOptions = TrimOptions.Trim,
                 IgnoreBlankLines = true,
+                MaxFieldSize = MaxCellLength,
             };
             using (var csv = new CsvReader(text, configuration))
             {
-                if (!csv.Read())
+                long lastLine;
+                if (!ReadRow(csv, fileName, 0))
                 {
-                    throw new NumberFileException($"{fileName} is empty: it has no header and no numbers.");
+                    throw new NumberFileException(Messages.EmptyNumberFile(fileName));
                 }
                 var first = csv.Parser.Record ?? Array.Empty<string>();
-                var numberColumn = FindColumn(first, NumberColumns);
-                var passcodeColumn = FindColumn(first, PasscodeColumns);
+                var numberColumn = Columns.Pick(first, Columns.Number, out var otherNumberColumns);
+                var passcodeColumn = Columns.Pick(first, Columns.Passcode, out _);
                 var hasHeader = numberColumn >= 0 || passcodeColumn >= 0;
                 if (!hasHeader)
                 {
                     if (first.Length != 1)
                     {
-                        throw new NumberFileException(
-                            $"{fileName} has no column for the telephone number: its first line must be a header naming one of {string.Join(", ", NumberColumns)} (and optionally {string.Join(", ", PasscodeColumns)}), or the file must have a single column of numbers with no header.");
+                        throw new NumberFileException(Messages.NoNumberColumnNoHeader(fileName));
                     }
                     numberColumn = 0;
-                    yield return new CsvNumberRow(StartLine(csv.Parser), first[0], null);
+                    lastLine = StartLine(csv.Parser);
+                    yield return new CsvNumberRow(lastLine, first[0], null);
                 }
                 else if (numberColumn < 0)
                 {
-                    throw new NumberFileException(
-                        $"{fileName} has no column for the telephone number; name one of its header's columns {string.Join(", ", NumberColumns)}.");
+                    throw new NumberFileException(Messages.NoNumberColumn(fileName));
+                }
+                else
+                {
+                    lastLine = StartLine(csv.Parser);
+                    if (otherNumberColumns > 0) twoNumberColumns?.Invoke(first[numberColumn].Trim().Trim('"'));
                 }
 
-                while (csv.Read())
+                while (ReadRow(csv, fileName, csv.Parser.RawRow))
                 {
                     var record = csv.Parser.Record;
+                    lastLine = StartLine(csv.Parser);
                     yield return new CsvNumberRow(
-                        StartLine(csv.Parser),
+                        lastLine,
                         Field(record, numberColumn),
                         passcodeColumn >= 0 ? Field(record, passcodeColumn) : null);
                 }
+            }
+        }
+
+        /// <summary>The next record; a quote that never closes ends the file with one error naming where it starts.</summary>
+        private static bool ReadRow(CsvReader csv, string fileName, long linesRead)
+        {
+            try
+            {
+                return csv.Read();
+            }
+            catch (MaxFieldSizeException e)
+            {
+                // The runaway field starts on the row after the last one read; nothing of it is repeated.
+                throw new NumberFileException(Messages.UnclosedQuote(fileName, linesRead + 1), e);
             }
         }
 
@@ -117,17 +152,6 @@ namespace PortOutPasscode.Input
                 if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 >= end || raw[i + 1] != '\n'))) breaks++;
             }
             return parser.RawRow - breaks;
-        }
-
-        /// <summary>The index of the first header cell that is one of the names (any case), or -1.</summary>
-        private static int FindColumn(string[] header, string[] names)
-        {
-            for (var i = 0; i < header.Length; i++)
-            {
-                var name = header[i]?.Trim().Trim('"');
-                if (names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))) return i;
-            }
-            return -1;
         }
 
         private static string Field(string[] record, int index) =>

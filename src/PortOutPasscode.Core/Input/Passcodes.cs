@@ -3,8 +3,15 @@ using System;
 namespace PortOutPasscode.Input
 {
     /// <summary>The API's rules for a port-out passcode, checked before anything is sent.</summary>
-    public static class Passcodes
+    internal static class Passcodes
     {
+        /// <summary>True for systemDefault and unchanged, in any case (answers spell them systemdefault too).</summary>
+        internal static bool IsReservedWord(string value) =>
+            string.Equals(value, SystemDefault, StringComparison.OrdinalIgnoreCase) || string.Equals(value, Unchanged, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A value to keep out of every message: a passcode, not empty and not a reserved word.</summary>
+        internal static bool IsSecret(string value) => !string.IsNullOrEmpty(value) && !IsReservedWord(value);
+
         /// <summary>The API's word for "remove the passcode".</summary>
         public const string SystemDefault = "systemDefault";
 

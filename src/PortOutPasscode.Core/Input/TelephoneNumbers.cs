@@ -1,7 +1,7 @@
 namespace PortOutPasscode.Input
 {
     /// <summary>North American numbers as the v1 API wants them: exactly ten digits, NPA-NXX-XXXX.</summary>
-    public static class TelephoneNumbers
+    internal static class TelephoneNumbers
     {
         /// <summary>
         /// Normalises "+1 (201) 855-1020", "12018551020", "201.855.1020" to "2018551020".

@@ -1,15 +1,25 @@
+using System;
 using System.Management.Automation;
+using PortOutPasscode.Bridge;
 using PortOutPasscode.Session;
 
 namespace PortOutPasscode.Cmdlets
 {
-    /// <summary>What every cmdlet that talks to Bandwidth shares: the -Connection parameter and its resolution.</summary>
-    public abstract class BwApiCmdlet : PSCmdlet
+    /// <summary>
+    /// What every cmdlet that talks to Bandwidth shares: the -Connection parameter and its resolution, the invocation's
+    /// link to the engine, Ctrl+C, and the one way a failure is reported (<see cref="ErrorBoundary"/>).
+    /// </summary>
+    public abstract class BwApiCmdlet : PSCmdlet, IDisposable
     {
+        private CmdletRun _run;
+
         /// <summary>The account to use instead of the one Connect-BwAccount stored in this session.</summary>
         [Parameter]
         [ValidateNotNull]
         public BwConnection Connection { get; set; }
+
+        /// <summary>This invocation's link to the engine, made on first use (after -Connection is bound).</summary>
+        internal CmdletRun Run => _run ?? (_run = new CmdletRun(this, ResolveConnection()));
 
         /// <summary>-Connection, else the session's connection, else a terminating error that says what to do.</summary>
         protected BwConnection ResolveConnection()
@@ -19,12 +29,33 @@ namespace PortOutPasscode.Cmdlets
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSInvalidOperationException(
-                        "Not connected to Bandwidth. Run Connect-BwAccount first (or set BW_ACCOUNT_ID with BW_USERNAME/BW_PASSWORD or BW_CLIENT_ID/BW_CLIENT_SECRET and run Connect-BwAccount with no parameters), or pass -Connection."),
+                        "Not connected to Bandwidth. Run Connect-BwAccount first (or set BW_ACCOUNT_ID with BW_CLIENT_ID/BW_CLIENT_SECRET and run Connect-BwAccount with no parameters), or pass -Connection."),
                     "NotConnected",
                     ErrorCategory.AuthenticationError,
                     null));
             }
             return connection;
+        }
+
+        /// <summary>A failure: a terminating error when it is account-wide (nothing else could succeed), else a non-terminating one.</summary>
+        internal void Report(Exception failure, object target)
+        {
+            var record = ErrorBoundary.Record(failure, target);
+            if (ErrorBoundary.IsAccountWide(failure)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        protected override void StopProcessing() => _run?.Queue.Stop();
+
+        /// <summary>Ends what the cmdlet started (a run, a wait) before the link to the engine goes.</summary>
+        protected virtual void DisposeWork()
+        {
+        }
+
+        public void Dispose()
+        {
+            DisposeWork();
+            _run?.Dispose();
         }
     }
 }

@@ -3,7 +3,7 @@ using PortOutPasscode.Session;
 
 namespace PortOutPasscode.Cmdlets
 {
-    /// <summary>Disconnect-BwAccount: forgets the session's connection and its cached tokens.</summary>
+    /// <summary>Disconnect-BwAccount: forgets the session's connection; its client (and token) go once no call uses them.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "BwAccount")]
     [OutputType(typeof(void))]
     public sealed class DisconnectBwAccountCommand : PSCmdlet
@@ -16,8 +16,7 @@ namespace PortOutPasscode.Cmdlets
                 WriteVerbose("No Bandwidth connection in this session; nothing to forget.");
                 return;
             }
-            ClientCache.Forget(connection);
-            ConnectionStore.Current = null;
+            ConnectionStore.Replace(null);
             WriteVerbose($"Forgot {connection}.");
         }
     }

@@ -3,7 +3,7 @@ using PortOutPasscode.Session;
 
 namespace PortOutPasscode.Cmdlets
 {
-    /// <summary>Get-BwConnection: the connection Connect-BwAccount stored in this session.</summary>
+    /// <summary>Get-BwConnection: the connection Connect-BwAccount stored in this session; nothing when there is none (as Get-AzContext).</summary>
     [Cmdlet(VerbsCommon.Get, "BwConnection")]
     [OutputType(typeof(BwConnection))]
     public sealed class GetBwConnectionCommand : PSCmdlet
@@ -13,9 +13,7 @@ namespace PortOutPasscode.Cmdlets
             var connection = ConnectionStore.Current;
             if (connection == null)
             {
-                WriteError(new ErrorRecord(
-                    new PSInvalidOperationException("Not connected to Bandwidth in this session. Run Connect-BwAccount."),
-                    "NotConnected", ErrorCategory.ObjectNotFound, null));
+                WriteVerbose("Not connected to Bandwidth in this session. Run Connect-BwAccount.");
                 return;
             }
             WriteObject(connection);

@@ -1,38 +1,34 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using PortOutPasscode.Bridge;
-using PortOutPasscode.Runs;
+using System.Security;
+using PortOutPasscode.Contract;
+using PortOutPasscode.Input;
 
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>
-    /// Get-BwPortOutPasscode: with numbers, whether each has a passcode (looked up 2,500 at a time);
-    /// without, every protected number of the account, page by page.
+    /// Get-BwPortOutPasscode: with numbers, whether each has a passcode (looked up 2,500 at a time); without, every protected
+    /// number of the account, page by page (by cursor). The passcode comes as a SecureString unless -AsPlainText.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "BwPortOutPasscode", DefaultParameterSetName = EveryProtectedNumber)]
     [OutputType(typeof(PortOutPasscodeInfo))]
-    public sealed class GetBwPortOutPasscodeCommand : NumberInputCmdlet, System.IDisposable
+    public sealed class GetBwPortOutPasscodeCommand : NumberInputCmdlet
     {
         private const string EveryProtectedNumber = "List";
-
-        /// <summary>The API's limit for one lookup (error 15607 above it).</summary>
-        internal const int LookupChunk = 2500;
         private const int PageSize = 500;
 
-        private readonly List<string> _chunk = new List<string>(LookupChunk);
+        private readonly List<string> _chunk = new List<string>(ApiLimits.MaxLookupNumbers);
         private readonly HashSet<string> _asked = new HashSet<string>();
-        private CmdletRun _run;
-        private BwConnection _connection;
 
-        protected override void BeginProcessing()
-        {
-            _connection = ResolveConnection();
-            _run = new CmdletRun(this);
-        }
+        /// <summary>The passcode as text instead of a SecureString: for a script that must compare or hand it on.</summary>
+        [Parameter]
+        public SwitchParameter AsPlainText { get; set; }
+
+        protected override void BeginProcessing() => _ = Run;
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != EveryProtectedNumber) ReadRows(Add);
+            if (ParameterSetName != EveryProtectedNumber) ReadRows();
         }
 
         protected override void EndProcessing()
@@ -45,46 +41,78 @@ namespace PortOutPasscode.Cmdlets
             LookUpChunk();
         }
 
-        protected override void StopProcessing() => _run?.Bridge.Stop();
-
-        public void Dispose() => _run?.Dispose();
-
-        private void Add(InputRow row)
+        internal override void OnRow(InputRow row)
         {
-            if (!NumberInput.TryNormalize(this, row, out var number)) return;
+            if (!RowRules.TryNumber(row, out var number, out var failure))
+            {
+                WriteError(Bridge.ErrorBoundary.Record(failure, row.Source.TargetOf(row.Position, null, row.Original)));
+                return;
+            }
             if (!_asked.Add(number)) return; // Asked once, answered once.
             _chunk.Add(number);
-            if (_chunk.Count == LookupChunk) LookUpChunk();
+            if (_chunk.Count == ApiLimits.MaxLookupNumbers) LookUpChunk();
         }
+
+        internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties) =>
+            WriteError(Bridge.ErrorBoundary.Record(new InputRowException(InputRowProblem.NoTelephoneNumber, row.Label, null,
+                Messages.RowsHaveNoNumberProperty(row.Label, properties)), row.Original));
+
+        internal override void OnTwoNumberColumns(string where, string used) { }
 
         private void LookUpChunk()
         {
             if (_chunk.Count == 0) return;
             var numbers = _chunk.ToArray();
             _chunk.Clear();
-            var client = _run.Client(_connection);
-            foreach (var info in _run.Bridge.Run(client.LookupPasscodesAsync(numbers, _run.Bridge.Stopping)))
+            IReadOnlyList<PortOutPasscodeInfo> answers;
+            try
             {
-                WriteObject(info);
+                answers = Run.Call((client, stop) => client.LookupPasscodesAsync(numbers, stop));
             }
+            catch (BandwidthException e)
+            {
+                Report(e, numbers);
+                return;
+            }
+            foreach (var info in answers) WriteObject(Shown(info));
         }
 
         private void ListEveryProtectedNumber()
         {
-            var client = _run.Client(_connection);
-            var listed = 0;
-            for (var page = 1; ; page++)
+            var walk = new PageWalk(Messages.ListingPasscodes);
+            try
             {
-                var answer = _run.Bridge.Run(client.GetPasscodePageAsync(page, PageSize, _run.Bridge.Stopping));
-                foreach (var info in answer.Items)
+                while (walk.Current != null)
                 {
-                    WriteObject(info);
+                    var page = Run.Call((client, stop) => client.GetPasscodePageAsync(walk.Current, PageSize, stop));
+                    foreach (var info in page.Items) WriteObject(Shown(info));
+                    walk.Advance(page);
+                    WriteProgress(new ProgressRecord(1, "Listing protected numbers", $"{walk.Items} numbers, {walk.Pages} pages")
+                    {
+                        PercentComplete = page.TotalCount > 0 ? (int)System.Math.Min(100, 100 * walk.Items / page.TotalCount.Value) : -1,
+                    });
                 }
-                listed += answer.Items.Count;
-                WriteProgress(new ProgressRecord(1, "Listing protected numbers", $"{listed} numbers, page {page}"));
-                if (!answer.HasNextPage) break;
             }
-            WriteProgress(new ProgressRecord(1, "Listing protected numbers", $"{listed} numbers") { RecordType = ProgressRecordType.Completed });
+            catch (BandwidthException e)
+            {
+                Report(e, null);
+            }
+            WriteProgress(new ProgressRecord(1, "Listing protected numbers", $"{walk.Items} numbers") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>The passcode as the user asked for it: a SecureString, or text with -AsPlainText.</summary>
+        private PortOutPasscodeInfo Shown(PortOutPasscodeInfo info)
+        {
+            if (info.Passcode is string text && !AsPlainText) info.Passcode = Secure(text);
+            return info;
+        }
+
+        private static SecureString Secure(string text)
+        {
+            var secure = new SecureString();
+            foreach (var c in text) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
         }
     }
 }

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
-using PortOutPasscode.Bridge;
 using PortOutPasscode.Client;
+using PortOutPasscode.Contract;
+using PortOutPasscode.Input;
 
 namespace PortOutPasscode.Cmdlets
 {
@@ -9,13 +12,10 @@ namespace PortOutPasscode.Cmdlets
     [Cmdlet(VerbsCommon.Get, "BwTnOptionOrder", DefaultParameterSetName = ListOrders)]
     [OutputType(typeof(TnOptionOrderSummary), ParameterSetName = new[] { ListOrders })]
     [OutputType(typeof(TnOptionOrder))]
-    public sealed class GetBwTnOptionOrderCommand : BwApiCmdlet, IDisposable
+    public sealed class GetBwTnOptionOrderCommand : BwApiCmdlet
     {
         private const string ListOrders = "List";
         private const string ById = "OrderId";
-
-        private CmdletRun _run;
-        private BandwidthClient _client;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -29,10 +29,11 @@ namespace PortOutPasscode.Cmdlets
         [ValidateNotNullOrEmpty]
         public string CustomerOrderId { get; set; }
 
+        /// <summary>Orders that touch any of these numbers.</summary>
         [Parameter(ParameterSetName = ListOrders)]
         [ValidateNotNullOrEmpty]
         [Alias("Tn")]
-        public string TelephoneNumber { get; set; }
+        public string[] TelephoneNumber { get; set; }
 
         [Parameter(ParameterSetName = ListOrders)]
         public DateTime CreatedAfter { get; set; }
@@ -46,15 +47,11 @@ namespace PortOutPasscode.Cmdlets
         [Parameter(ParameterSetName = ListOrders)]
         public DateTime ModifiedBefore { get; set; }
 
-        /// <summary>Full orders (groups, numbers, errors) instead of summaries.</summary>
+        /// <summary>Full orders (groups, numbers, errors, outcomes) instead of summaries.</summary>
         [Parameter(ParameterSetName = ListOrders)]
         public SwitchParameter Detailed { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            _run = new CmdletRun(this);
-            _client = _run.Client(ResolveConnection());
-        }
+        protected override void BeginProcessing() => _ = Run;
 
         protected override void ProcessRecord()
         {
@@ -63,15 +60,11 @@ namespace PortOutPasscode.Cmdlets
             {
                 try
                 {
-                    WriteObject(_run.Bridge.Run(_client.GetOrderAsync(id, _run.Bridge.Stopping)));
+                    WriteObject(Run.Call((client, stop) => client.GetOrderAsync(id, stop)));
                 }
-                catch (BandwidthNotFoundException e)
+                catch (Exception e) when (e is BandwidthException || e is ArgumentException)
                 {
-                    WriteError(new ErrorRecord(e, "OrderNotFound", ErrorCategory.ObjectNotFound, id));
-                }
-                catch (BandwidthException e) when (!(e is BandwidthAuthenticationException))
-                {
-                    WriteError(BandwidthErrors.Record(e, "OrderNotRead", id));
+                    Report(e, id);
                 }
             }
         }
@@ -79,40 +72,75 @@ namespace PortOutPasscode.Cmdlets
         protected override void EndProcessing()
         {
             if (ParameterSetName != ListOrders) return;
-            var query = new OrderQuery
+            var numbers = NormalizedFilterNumbers();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var number in numbers)
             {
-                Status = Status,
-                CustomerOrderId = CustomerOrderId,
-                TelephoneNumber = NormalizedFilterNumber(),
-                CreatedAfter = Bound(nameof(CreatedAfter)) ? CreatedAfter : (DateTime?)null,
-                CreatedBefore = Bound(nameof(CreatedBefore)) ? CreatedBefore : (DateTime?)null,
-                ModifiedAfter = Bound(nameof(ModifiedAfter)) ? ModifiedAfter : (DateTime?)null,
-                ModifiedBefore = Bound(nameof(ModifiedBefore)) ? ModifiedBefore : (DateTime?)null,
-            };
-            if (Detailed)
-            {
-                WriteObject(_run.Bridge.Run(_client.ListOrdersAsync(query, _run.Bridge.Stopping)), enumerateCollection: true);
-            }
-            else
-            {
-                WriteObject(_run.Bridge.Run(_client.ListOrderSummariesAsync(query, _run.Bridge.Stopping)), enumerateCollection: true);
+                var query = new OrderQuery
+                {
+                    Status = Status,
+                    CustomerOrderId = CustomerOrderId,
+                    TelephoneNumber = number,
+                    CreatedAfter = Bound(nameof(CreatedAfter)) ? CreatedAfter : (DateTime?)null,
+                    CreatedBefore = Bound(nameof(CreatedBefore)) ? CreatedBefore : (DateTime?)null,
+                    ModifiedAfter = Bound(nameof(ModifiedAfter)) ? ModifiedAfter : (DateTime?)null,
+                    ModifiedBefore = Bound(nameof(ModifiedBefore)) ? ModifiedBefore : (DateTime?)null,
+                };
+                try
+                {
+                    if (Detailed)
+                    {
+                        var list = Run.Call((client, stop) => client.ListOrdersAsync(query, stop));
+                        WarnIfCut(list.Items.Count, list.TotalCount);
+                        foreach (var order in list.Items.Where(o => query.Matches(o.OrderCreateDate, o.LastModifiedDate)))
+                        {
+                            if (order.OrderId == null || seen.Add(order.OrderId)) WriteObject(order);
+                        }
+                    }
+                    else
+                    {
+                        var list = Run.Call((client, stop) => client.ListOrderSummariesAsync(query, stop));
+                        WarnIfCut(list.Items.Count, list.TotalCount);
+                        foreach (var summary in list.Items.Where(o => query.Matches(o.OrderDate, o.LastModifiedDate)))
+                        {
+                            if (summary.OrderId == null || seen.Add(summary.OrderId)) WriteObject(summary);
+                        }
+                    }
+                }
+                catch (BandwidthException e)
+                {
+                    Report(e, number);
+                }
             }
         }
 
-        protected override void StopProcessing() => _run?.Bridge.Stop();
-
-        public void Dispose() => _run?.Dispose();
-
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
-        private string NormalizedFilterNumber()
+        /// <summary>The API lists at most 1,000 orders: say so when it says more matched.</summary>
+        private void WarnIfCut(int listed, int? total)
         {
-            if (TelephoneNumber == null) return null;
-            if (Input.TelephoneNumbers.TryNormalize(TelephoneNumber, out var number, out var problem)) return number;
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException($"-TelephoneNumber '{TelephoneNumber}' is not a valid North American telephone number: {problem}."),
-                "InvalidTelephoneNumber", ErrorCategory.InvalidArgument, TelephoneNumber));
-            return null;
+            if (total > listed)
+            {
+                WriteWarning($"Bandwidth lists {listed} of the {total} orders that match; narrow the query (-CreatedAfter, -CreatedBefore, -Status, -CustomerOrderId, -TelephoneNumber) to see the others.");
+            }
+        }
+
+        private IReadOnlyList<string> NormalizedFilterNumbers()
+        {
+            if (TelephoneNumber == null) return new string[] { null };
+            var numbers = new List<string>();
+            foreach (var text in TelephoneNumber)
+            {
+                if (TelephoneNumbers.TryNormalize(text, out var number, out var problem))
+                {
+                    if (!numbers.Contains(number)) numbers.Add(number);
+                    continue;
+                }
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-TelephoneNumber '{RowRules.Echo(text)}' is not a valid North American telephone number: {problem}."),
+                    "InvalidTelephoneNumber", ErrorCategory.InvalidArgument, text));
+            }
+            return numbers;
         }
     }
 }

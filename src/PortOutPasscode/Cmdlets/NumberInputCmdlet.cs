@@ -1,54 +1,178 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
-using PortOutPasscode.Runs;
+using PortOutPasscode.Bridge;
+using PortOutPasscode.Input;
 
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>
-    /// The two ways numbers reach a cmdlet, shared by Set, Remove and Get-BwPortOutPasscode so that all three
-    /// bind the same CSV columns and name rows the same way in their errors.
+    /// The three ways numbers reach a cmdlet, shared by Set, Remove, Get-BwPortOutPasscode and Test-BwPortOutProtection so
+    /// that all of them take the same columns, by the same rule, and name rows the same way in their errors: -TelephoneNumber,
+    /// objects or strings from the pipeline (the object itself is kept, to hand back in an error), and -Path files streamed
+    /// row by row.
     /// </summary>
     public abstract class NumberInputCmdlet : BwApiCmdlet
     {
         protected const string FromNumbers = "TelephoneNumber";
+        protected const string FromPipeline = "InputObject";
         protected const string FromFiles = "Path";
 
+        private readonly List<ReadProgress> _files = new List<ReadProgress>();
         private long _row;
 
         /// <summary>The numbers, as text in any common format.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FromNumbers, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FromNumbers)]
+        [Parameter(ParameterSetName = FromPipeline, ValueFromPipelineByPropertyName = true, DontShow = true)]
         [Alias("Tn", "Number", "PhoneNumber", "FullNumber")]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
         public string[] TelephoneNumber { get; set; }
 
+        /// <summary>Numbers, or rows with a number property (Import-Csv, Test-BwPortOutProtection), from the pipeline.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromPipeline, ValueFromPipeline = true)]
+        [AllowNull]
+        public PSObject InputObject { get; set; }
+
         /// <summary>CSV files of numbers, read as a stream.</summary>
         [Parameter(Mandatory = true, ParameterSetName = FromFiles)]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
 
+        /// <summary>How far through its -Path files the cmdlet is (0–1); null for pipeline input.</summary>
+        internal double? FractionRead()
+        {
+            if (_files.Count == 0) return null;
+            var total = Path?.Length ?? _files.Count;
+            return (_files.Count - 1 + (_files[_files.Count - 1].Fraction ?? 0)) / Math.Max(1, total);
+        }
+
+        /// <summary>Takes one row that has a number cell.</summary>
+        internal abstract void OnRow(InputRow row);
+
+        /// <summary>Takes a pipeline object that has no number property at all.</summary>
+        internal abstract void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties);
+
+        /// <summary>A row or file header that has more than one number column (the first by the rule was used).</summary>
+        internal abstract void OnTwoNumberColumns(string where, string used);
+
         /// <summary>
-        /// Hands every row of the current pipeline record (or of the -Path files) to <paramref name="add"/>, numbered.
-        /// A record with no number still counts as a row, so that its error names it.
+        /// Hands every row of the current pipeline record (or of the -Path files) on, numbered.
+        /// <paramref name="passcodeForEveryRow"/> overrides every row's own (Set's -Passcode); <paramref name="passcodeOfCurrentRow"/>
+        /// is the one bound from the current pipeline record.
         /// </summary>
-        /// <param name="passcodeForEveryRow">A passcode that overrides every row's own (Set's -Passcode).</param>
-        /// <param name="passcodeOfCurrentRow">The passcode bound from the current pipeline record.</param>
-        internal void ReadRows(Action<InputRow> add, string passcodeForEveryRow = null, string passcodeOfCurrentRow = null)
+        internal void ReadRows(object passcodeForEveryRow = null, object passcodeOfCurrentRow = null)
         {
             if (ParameterSetName == FromFiles)
             {
-                NumberInput.Read(this, Path, row => add(passcodeForEveryRow == null
-                    ? row
-                    : new InputRow(row.Source, row.Position, row.TelephoneNumber, passcodeForEveryRow)));
+                ReadFiles(passcodeForEveryRow);
                 return;
             }
-            var passcode = passcodeForEveryRow ?? passcodeOfCurrentRow;
-            var numbers = TelephoneNumber == null || TelephoneNumber.Length == 0 ? new string[] { null } : TelephoneNumber;
-            foreach (var number in numbers)
+            var passcode = Unwrap(passcodeForEveryRow ?? passcodeOfCurrentRow);
+            if (ParameterSetName == FromNumbers)
             {
-                add(new InputRow(InputSource.Pipeline, ++_row, number, passcode));
+                foreach (var number in TelephoneNumber == null || TelephoneNumber.Length == 0 ? new string[] { null } : TelephoneNumber)
+                {
+                    OnRow(new InputRow(InputSource.Pipeline, ++_row, number, passcode, number));
+                }
+                return;
             }
+
+            var original = InputObject;
+            var value = original?.BaseObject;
+            if (TelephoneNumber != null)
+            {
+                NoteTwoNumberProperties(original);
+                foreach (var number in TelephoneNumber.Length == 0 ? new string[] { null } : TelephoneNumber)
+                {
+                    OnRow(new InputRow(InputSource.Pipeline, ++_row, number, passcode, original));
+                }
+            }
+            else if (value == null || value is string || value.GetType().IsPrimitive)
+            {
+                OnRow(new InputRow(InputSource.Pipeline, ++_row, value?.ToString(), passcode, value));
+            }
+            else if (Columns.Number.Any(name => original.Properties[name] != null))
+            {
+                OnRow(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original)); // a number column left empty
+            }
+            else
+            {
+                OnRowWithoutNumber(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original),
+                    original.Properties.Select(p => p.Name).ToList());
+            }
+        }
+
+        /// <summary>Same rule as the binder's (the parameter name, then its aliases in order), and a warning when a row has two.</summary>
+        private void NoteTwoNumberProperties(PSObject row)
+        {
+            if (row == null || row.BaseObject is string) return;
+            string used = null;
+            var found = 0;
+            foreach (var name in Columns.Number)
+            {
+                if (row.Properties[name] == null) continue;
+                used = used ?? name;
+                found++;
+            }
+            if (found > 1) OnTwoNumberColumns("Row " + (_row + 1), used);
+        }
+
+        /// <summary>Text or a SecureString, as bound (a PSObject wrapper removed).</summary>
+        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        private void ReadFiles(object passcodeForEveryRow)
+        {
+            var passcode = Unwrap(passcodeForEveryRow);
+            foreach (var file in Resolve(Path))
+            {
+                var source = InputSource.File(file);
+                var progress = new ReadProgress();
+                _files.Add(progress);
+                try
+                {
+                    var fileName = System.IO.Path.GetFileName(file);
+                    foreach (var row in NumberCsvReader.Read(file, progress, used => OnTwoNumberColumns("The header of " + fileName, used)))
+                    {
+                        OnRow(new InputRow(source, row.Line, row.TelephoneNumber, passcode ?? row.Passcode, null));
+                    }
+                }
+                catch (Exception e) when (e is NumberFileException || e is IOException || e is UnauthorizedAccessException)
+                {
+                    WriteError(ErrorBoundary.Record(e, file));
+                }
+            }
+        }
+
+        private Collection<string> Resolve(string[] paths)
+        {
+            var files = new Collection<string>();
+            foreach (var path in paths)
+            {
+                try
+                {
+                    foreach (var resolved in GetResolvedProviderPathFromPSPath(path, out var provider))
+                    {
+                        if (provider.Name != "FileSystem")
+                        {
+                            WriteError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path; -Path takes CSV files."),
+                                "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                            continue;
+                        }
+                        files.Add(resolved);
+                    }
+                }
+                catch (ItemNotFoundException e)
+                {
+                    WriteError(new ErrorRecord(new FileNotFoundException($"Cannot find the file '{path}'. Nothing was read from it. ({e.Message})", e),
+                        "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                }
+            }
+            return files;
         }
     }
 }

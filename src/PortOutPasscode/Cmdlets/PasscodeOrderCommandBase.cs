@@ -1,20 +1,23 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using PortOutPasscode.Batching;
-using PortOutPasscode.Runs;
+using PortOutPasscode.Bridge;
+using PortOutPasscode.Engine;
+using PortOutPasscode.Input;
 
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>
-    /// What Set- and Remove-BwPortOutPasscode share: numbers from the pipeline or from CSV files, batching,
-    /// throttling and -Wait. The work itself is a <see cref="PasscodeOrderRun"/>.
+    /// What Set- and Remove-BwPortOutPasscode share: numbers from the pipeline or from CSV files, batching, throttling and
+    /// waiting. The work itself is the engine's <see cref="PasscodeRun"/>; this class only binds parameters and hands rows on.
     /// </summary>
-    public abstract class PasscodeOrderCommandBase : NumberInputCmdlet, IDisposable
+    public abstract class PasscodeOrderCommandBase : NumberInputCmdlet
     {
-        private PasscodeOrderRun _run;
+        private PasscodeRun _run;
+        private CmdletSink _sink;
 
         [Parameter]
-        [ValidateRange(1, 5000)]
+        [ValidateRange(1, Contract.ApiLimits.MaxNumbersPerOrder)]
         public int BatchSize { get; set; } = 1000;
 
         [Parameter]
@@ -25,9 +28,15 @@ namespace PortOutPasscode.Cmdlets
         [ValidateNotNullOrEmpty]
         public string CustomerOrderId { get; set; }
 
+        /// <summary>Return as soon as Bandwidth accepts each order, without waiting for the numbers' outcomes.</summary>
         [Parameter]
+        public SwitchParameter NoWait { get; set; }
+
+        /// <summary>Kept so that scripts written for 0.1 still run: waiting is the default now.</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter Wait { get; set; }
 
+        /// <summary>How long to follow each order, from the moment Bandwidth accepted it.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSec { get; set; } = 3600;
@@ -38,40 +47,57 @@ namespace PortOutPasscode.Cmdlets
         protected abstract string ActionName { get; }
 
         /// <summary>The passcode given for every row (Set's -Passcode), or null.</summary>
-        protected virtual string PasscodeForEveryRow => null;
+        protected virtual object PasscodeForEveryRow => null;
 
         /// <summary>The passcode bound from the current pipeline row, or null.</summary>
-        protected virtual string PasscodeOfCurrentRow => null;
+        protected virtual object PasscodeOfCurrentRow => null;
 
         protected virtual bool ShouldSubmit(string target) => ShouldProcess(target, ActionName);
 
         protected override void BeginProcessing()
         {
-            var baseId = CustomerOrderId ?? CustomerOrderIds.NewBase();
-            if (!CustomerOrderIds.IsValidBase(baseId, out var problem))
+            if (CustomerOrderId != null && !CustomerOrderIds.IsValidBase(CustomerOrderId, out var problem))
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidCustomerOrderId", ErrorCategory.InvalidArgument, CustomerOrderId));
             }
-            _run = new PasscodeOrderRun(this, new PasscodeOrderSettings
+            _sink = new CmdletSink(this);
+            _run = new PasscodeRun(new PasscodeRunSettings
             {
                 Change = Change,
-                Connection = ResolveConnection(),
+                CommandName = MyInvocation.MyCommand.Name,
                 BatchSize = BatchSize,
                 ThrottleLimit = ThrottleLimit,
-                CustomerOrderIdBase = baseId,
-                Wait = Wait,
+                CustomerOrderIdBase = CustomerOrderId,
+                Wait = !NoWait,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 ShouldSubmit = ShouldSubmit,
-            });
+                FractionRead = FractionRead,
+            }, Run.Client, _sink, Run.Queue, Run.Log);
         }
 
-        protected override void ProcessRecord() =>
-            ReadRows(row => _run.Add(this, row), PasscodeForEveryRow, PasscodeOfCurrentRow);
+        protected override void ProcessRecord() => Pump(() => ReadRows(PasscodeForEveryRow, PasscodeOfCurrentRow));
 
-        protected override void EndProcessing() => _run.Complete(this);
+        protected override void EndProcessing() => Pump(_run.Complete);
 
-        protected override void StopProcessing() => _run?.Stop();
+        internal override void OnRow(InputRow row) => _run.Add(row);
 
-        public void Dispose() => _run?.Dispose();
+        internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties) => _run.AddRowWithoutNumberProperty(row, properties);
+
+        internal override void OnTwoNumberColumns(string where, string used) => _run.NoteTwoNumberColumns(where, used);
+
+        /// <summary>Engine work; a halted run ends the cmdlet with one terminating error that accounts for everything.</summary>
+        private void Pump(Action work)
+        {
+            try
+            {
+                Run.Pump(work);
+            }
+            catch (RunHaltedException halted)
+            {
+                ThrowTerminatingError(ErrorBoundary.Record(halted, ResolveConnection().AccountId));
+            }
+        }
+
+        protected override void DisposeWork() => _run?.Dispose();
     }
 }

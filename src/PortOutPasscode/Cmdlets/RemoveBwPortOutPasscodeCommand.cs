@@ -1,10 +1,10 @@
 using System.Management.Automation;
-using PortOutPasscode.Runs;
+using PortOutPasscode.Engine;
 
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>Remove-BwPortOutPasscode: takes the passcode off every number that reaches it (sends systemDefault).</summary>
-    [Cmdlet(VerbsCommon.Remove, "BwPortOutPasscode", DefaultParameterSetName = FromNumbers,
+    [Cmdlet(VerbsCommon.Remove, "BwPortOutPasscode", DefaultParameterSetName = FromPipeline,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(TnOptionOrder))]
     public sealed class RemoveBwPortOutPasscodeCommand : PasscodeOrderCommandBase

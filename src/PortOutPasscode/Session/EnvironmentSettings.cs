@@ -12,31 +12,50 @@ namespace PortOutPasscode.Session
         internal SecureString Password { get; private set; }
         internal string ClientId { get; private set; }
         internal SecureString ClientSecret { get; private set; }
-        internal Uri BaseUri { get; private set; }
+        internal string BaseUri { get; private set; }
 
-        internal static EnvironmentSettings Read()
+        /// <summary>BW_ENVIRONMENT as Bandwidth's CLI reads it (production/prod, test); null when unset.</summary>
+        internal string Environment { get; private set; }
+
+        internal static EnvironmentSettings Read() => new EnvironmentSettings
         {
-            var baseUri = Variable("BW_API_BASE_URI");
-            return new EnvironmentSettings
+            AccountId = Variable("BW_ACCOUNT_ID"),
+            UserName = Variable("BW_USERNAME"),
+            Password = Secret("BW_PASSWORD"),
+            ClientId = Variable("BW_CLIENT_ID"),
+            ClientSecret = Secret("BW_CLIENT_SECRET"),
+            BaseUri = Variable("BW_API_BASE_URI"),
+            Environment = Variable("BW_ENVIRONMENT"),
+        };
+
+        /// <summary>BW_ENVIRONMENT's value as an environment, or null with what was wrong.</summary>
+        internal static BwEnvironment? ParseEnvironment(string value, out string problem)
+        {
+            problem = null;
+            switch (value?.Trim().ToLowerInvariant())
             {
-                AccountId = Variable("BW_ACCOUNT_ID"),
-                UserName = Variable("BW_USERNAME"),
-                Password = Secret("BW_PASSWORD"),
-                ClientId = Variable("BW_CLIENT_ID"),
-                ClientSecret = Secret("BW_CLIENT_SECRET"),
-                BaseUri = baseUri == null ? null : new Uri(baseUri, UriKind.RelativeOrAbsolute),
-            };
+                case null:
+                    return null;
+                case "production":
+                case "prod":
+                    return BwEnvironment.Production;
+                case "test":
+                    return BwEnvironment.Test;
+                default:
+                    problem = "BW_ENVIRONMENT must be Production or Test.";
+                    return null;
+            }
         }
 
         private static string Variable(string name)
         {
-            var value = Environment.GetEnvironmentVariable(name);
+            var value = System.Environment.GetEnvironmentVariable(name);
             return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         }
 
         private static SecureString Secret(string name)
         {
-            var value = Environment.GetEnvironmentVariable(name);
+            var value = System.Environment.GetEnvironmentVariable(name);
             return string.IsNullOrEmpty(value) ? null : new NetworkCredential(string.Empty, value).SecurePassword;
         }
     }

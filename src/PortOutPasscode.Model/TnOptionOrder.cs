@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace PortOutPasscode
 {
-    /// <summary>A TN option order as Bandwidth reports it: its state, the option groups and per-number errors and warnings.</summary>
+    /// <summary>A TN option order as Bandwidth reports it: its state, the option groups, per-number errors and warnings, and what became of each number.</summary>
     public class TnOptionOrder
     {
         public string OrderId { get; set; }
@@ -31,6 +31,12 @@ namespace PortOutPasscode
 
         /// <summary>Every number of every group, each once, in the order the groups list them.</summary>
         public string[] TelephoneNumbers { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// One outcome per number: for an order this module sent, per number it sent (whatever the answer listed); for an
+        /// order read from Bandwidth, per number the order lists. <c>$orders.Outcomes | Export-Csv</c> is the whole report.
+        /// </summary>
+        public TnOutcome[] Outcomes { get; set; } = Array.Empty<TnOutcome>();
 
         /// <summary>Elements of the order this client does not know yet, kept as received.</summary>
         public XElement[] UnknownElements { get; set; } = Array.Empty<XElement>();

@@ -4,6 +4,14 @@ using System.Security;
 
 namespace PortOutPasscode
 {
+    /// <summary>Which Bandwidth: its production API, its test environment (a realm of its own), or another base (the emulator).</summary>
+    public enum BwEnvironment
+    {
+        Production,
+        Test,
+        Custom,
+    }
+
     /// <summary>How a connection proves who it is to Bandwidth.</summary>
     public enum BwAuthenticationKind
     {
@@ -21,10 +29,15 @@ namespace PortOutPasscode
     {
         public const string DefaultBaseUri = "https://dashboard.bandwidth.com/api";
         public const string DefaultTokenUri = "https://api.bandwidth.com/api/v1/oauth2/token";
+        public const string TestBaseUri = "https://test.api.bandwidth.com/api/v2";
+        public const string TestTokenUri = "https://test.api.bandwidth.com/api/v1/oauth2/token";
+
+        /// <summary>The day Bandwidth decommissions API users (HTTP Basic); OAuth2 client credentials only from then on.</summary>
+        public static readonly DateTime BasicDecommissionDate = new DateTime(2026, 12, 2, 0, 0, 0, DateTimeKind.Utc);
 
         private readonly SecureString _secret;
 
-        public BwConnection(
+        internal BwConnection(
             string accountId,
             Uri baseUri,
             BwAuthenticationKind authenticationKind,
@@ -35,7 +48,8 @@ namespace PortOutPasscode
             NetworkCredential proxyCredential = null,
             int? maximumRetryCount = null,
             TimeSpan? maximumRetryDelay = null,
-            TimeSpan? requestTimeout = null)
+            TimeSpan? requestTimeout = null,
+            double? maximumRequestsPerSecond = null)
         {
             AccountId = ValidateAccountId(accountId);
             BaseUri = TransportSecurity.EnsureAllowed(WithoutTrailingSlash(baseUri ?? new Uri(DefaultBaseUri)), "BaseUri");
@@ -64,8 +78,20 @@ namespace PortOutPasscode
             MaximumRetryCount = maximumRetryCount;
             MaximumRetryDelay = maximumRetryDelay;
             RequestTimeout = requestTimeout;
+            MaximumRequestsPerSecond = maximumRequestsPerSecond;
+            Environment = EnvironmentOf(BaseUri);
             Id = Guid.NewGuid();
         }
+
+        /// <summary>The base address for an environment: Production's v1 base, or the test environment's.</summary>
+        public static Uri BaseUriFor(BwEnvironment environment) =>
+            new Uri(environment == BwEnvironment.Test ? TestBaseUri : DefaultBaseUri);
+
+        /// <summary>Production, Test (a *.bandwidth.com host under test.), or Custom for any other host.</summary>
+        public static BwEnvironment EnvironmentOf(Uri baseUri) =>
+            !IsBandwidthHost(baseUri) ? BwEnvironment.Custom
+            : IsTestHost(baseUri) ? BwEnvironment.Test
+            : BwEnvironment.Production;
 
         /// <summary>Identifies this connection for the life of the session (token caches are keyed by it).</summary>
         public Guid Id { get; }
@@ -87,6 +113,18 @@ namespace PortOutPasscode
         /// <summary>How long one attempt may take; null: the client's default (100 s).</summary>
         public TimeSpan? RequestTimeout { get; }
 
+        /// <summary>The connection's own cap on requests a second, shared by every order and poll; null: none.</summary>
+        public double? MaximumRequestsPerSecond { get; }
+
+        /// <summary>The environment (and OAuth realm) of the base address.</summary>
+        public BwEnvironment Environment { get; }
+
+        /// <summary>The accounts the OAuth2 token says the client may use (its accounts claim), when Connect-BwAccount read one.</summary>
+        public string[] TokenAccounts { get; internal set; }
+
+        /// <summary>The roles the OAuth2 token grants (its roles claim), when Connect-BwAccount read one.</summary>
+        public string[] TokenRoles { get; internal set; }
+
         internal NetworkCredential ProxyCredential { get; }
 
         /// <summary>The secret in clear, for the authentication handler only, at the moment it is sent.</summary>
@@ -102,16 +140,26 @@ namespace PortOutPasscode
         public override string ToString() =>
             $"Bandwidth account {AccountId} at {BaseUri} ({(AuthenticationKind == BwAuthenticationKind.Basic ? "API user" : "OAuth2 client")} {UserName})";
 
-        /// <summary>Bandwidth's token endpoint for its own hosts; the base's /v1/oauth2/token for a custom base such as the emulator.</summary>
+        /// <summary>
+        /// The token endpoint of the base's realm: a test host's for a test base (never production's, whose tokens it would
+        /// refuse), production's for any other Bandwidth host, and the base's own /api/v1/oauth2/token for a custom base such
+        /// as the emulator.
+        /// </summary>
         public static Uri DefaultTokenUriFor(Uri baseUri)
         {
-            var host = baseUri.Host;
-            if (host.EndsWith("bandwidth.com", StringComparison.OrdinalIgnoreCase))
+            if (IsBandwidthHost(baseUri))
             {
-                return new Uri(DefaultTokenUri);
+                return new Uri(IsTestHost(baseUri) ? TestTokenUri : DefaultTokenUri);
             }
             return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/api/v1/oauth2/token");
         }
+
+        private static bool IsBandwidthHost(Uri uri) =>
+            uri.Host.Equals("bandwidth.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".bandwidth.com", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>test.api.bandwidth.com, test.dashboard.bandwidth.com and the like: the test environment's own realm.</summary>
+        private static bool IsTestHost(Uri uri) =>
+            uri.Host.StartsWith("test.", StringComparison.OrdinalIgnoreCase) || uri.Host.IndexOf(".test.", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static string ValidateAccountId(string accountId)
         {

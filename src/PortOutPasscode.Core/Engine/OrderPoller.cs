@@ -2,13 +2,13 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PortOutPasscode.Batching
+namespace PortOutPasscode.Engine
 {
     /// <summary>
     /// Waits for orders to reach COMPLETE, PARTIAL or FAILED, asking less often the longer an order takes,
     /// as Bandwidth asks of pollers: a handful of requests per order, never a tight loop.
     /// </summary>
-    public sealed class OrderPoller
+    internal sealed class OrderPoller
     {
         private readonly Func<string, CancellationToken, Task<TnOptionOrder>> _getOrder;
 
@@ -41,7 +41,7 @@ namespace PortOutPasscode.Batching
     }
 
     /// <summary>Growing intervals between polls of one order: first, then times Factor each time, up to Max.</summary>
-    public sealed class PollSchedule
+    internal sealed class PollSchedule
     {
         public TimeSpan First { get; set; } = TimeSpan.FromMilliseconds(500);
         public double Factor { get; set; } = 1.8;
@@ -52,17 +52,5 @@ namespace PortOutPasscode.Batching
             var ms = First.TotalMilliseconds * Math.Pow(Factor, attempt);
             return ms >= Max.TotalMilliseconds ? Max : TimeSpan.FromMilliseconds(ms);
         }
-    }
-
-    /// <summary>An order was still open when -TimeoutSec ran out.</summary>
-    public sealed class OrderWaitTimeoutException : TimeoutException
-    {
-        public OrderWaitTimeoutException(TnOptionOrder lastSeen)
-            : base($"Order {lastSeen.OrderId} ({lastSeen.CustomerOrderId}) was still {lastSeen.ProcessingStatus} when the wait timed out. It goes on at Bandwidth; check it later with Get-BwTnOptionOrder -OrderId {lastSeen.OrderId} or wait again with Wait-BwTnOptionOrder.")
-        {
-            LastSeen = lastSeen;
-        }
-
-        public TnOptionOrder LastSeen { get; }
     }
 }

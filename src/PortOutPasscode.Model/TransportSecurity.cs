@@ -4,7 +4,7 @@ using System.Net;
 namespace PortOutPasscode
 {
     /// <summary>Credentials and passcodes travel only over TLS, except to this machine (the emulator, a test proxy).</summary>
-    public static class TransportSecurity
+    internal static class TransportSecurity
     {
         public static bool IsLoopback(Uri uri)
         {
@@ -17,6 +17,13 @@ namespace PortOutPasscode
         public static Uri EnsureAllowed(Uri uri, string what)
         {
             if (uri == null) throw new ArgumentNullException(what);
+            if (uri.IsAbsoluteUri && uri.UserInfo.Length > 0)
+            {
+                // Never echoed: the part before the @ is usually a password.
+                throw new ArgumentException(
+                    $"{what} carries a user name or password before the host (user:secret@host); that part would be sent and logged with every request. Give the address without it, and the credentials with -ClientCredential. The address was not used.",
+                    what);
+            }
             if (!uri.IsAbsoluteUri)
             {
                 throw new ArgumentException($"{what} '{uri}' must be an absolute https:// address.", what);

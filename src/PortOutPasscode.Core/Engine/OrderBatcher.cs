@@ -1,11 +1,13 @@
-using PortOutPasscode.Input;
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using PortOutPasscode.Contract;
+using PortOutPasscode.Input;
 
-namespace PortOutPasscode.Batching
+namespace PortOutPasscode.Engine
 {
     /// <summary>What became of one valid row handed to the batcher.</summary>
-    public enum RowVerdict
+    internal enum RowVerdict
     {
         /// <summary>Queued for the next order.</summary>
         Queued,
@@ -16,51 +18,41 @@ namespace PortOutPasscode.Batching
     }
 
     /// <summary>
-    /// Groups numbers by passcode into TnOptionGroups and cuts orders of at most BatchSize numbers, handing each
-    /// one out as soon as it is full so the first order leaves long before a large input ends. Apart from the
-    /// order being filled, it keeps only the duplicate set: one long and two ints per number seen.
+    /// Groups numbers by passcode into TnOptionGroups and cuts orders of at most BatchSize numbers, handing each one out
+    /// as soon as it is full so the first order leaves long before a large input ends. Apart from the order being filled,
+    /// it keeps only the duplicate check (<see cref="SeenNumbers"/>) and one copy of each distinct passcode.
     /// </summary>
-    public sealed class OrderBatcher
+    internal sealed class OrderBatcher
     {
         private readonly int _batchSize;
         private readonly CustomerOrderIds _ids;
-        private readonly Dictionary<long, SeenNumber> _seen = new Dictionary<long, SeenNumber>();
-        private readonly Dictionary<string, int> _passcodeIndex = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        private readonly SeenNumbers _seen = new SeenNumbers();
+        private readonly Dictionary<string, int> _passcodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> _passcodes = new List<string>();
         private readonly Dictionary<int, List<string>> _pendingByPasscode = new Dictionary<int, List<string>>();
         private int _pendingCount;
 
-        private struct SeenNumber
-        {
-            internal int PasscodeIndex;
-            internal long Row;
-        }
-
-        public OrderBatcher(int batchSize, CustomerOrderIds ids)
+        internal OrderBatcher(int batchSize, CustomerOrderIds ids)
         {
             _batchSize = batchSize;
             _ids = ids;
         }
 
         /// <summary>Numbers queued but not yet handed out in an order.</summary>
-        public int PendingCount => _pendingCount;
+        internal int PendingCount => _pendingCount;
 
         /// <summary>
-        /// Adds a valid, normalised number. <paramref name="firstRow"/> is the row that first gave the number
-        /// (for Duplicate and Conflict). <paramref name="fullOrder"/> is set when this row filled an order.
+        /// Adds a valid, normalised number. <paramref name="firstRow"/> is the row key that first gave the number (for
+        /// Duplicate and Conflict). <paramref name="fullOrder"/> is set when this row filled an order.
         /// </summary>
-        public RowVerdict Add(string tenDigits, string passcode, long row, out long firstRow, out TnOptionOrderRequest fullOrder)
+        internal RowVerdict Add(string tenDigits, string passcode, long row, out long firstRow, out TnOptionOrderRequest fullOrder)
         {
             fullOrder = null;
             var index = IndexOf(passcode);
-            var key = TelephoneNumbers.ToKey(tenDigits);
-            if (_seen.TryGetValue(key, out var earlier))
+            if (!_seen.TryAdd(TelephoneNumbers.ToKey(tenDigits), index, row, out var earlierPasscode, out firstRow))
             {
-                firstRow = earlier.Row;
-                return earlier.PasscodeIndex == index ? RowVerdict.Duplicate : RowVerdict.Conflict;
+                return earlierPasscode == index ? RowVerdict.Duplicate : RowVerdict.Conflict;
             }
-            _seen.Add(key, new SeenNumber { PasscodeIndex = index, Row = row });
-            firstRow = row;
 
             if (!_pendingByPasscode.TryGetValue(index, out var numbers))
             {
@@ -76,8 +68,12 @@ namespace PortOutPasscode.Batching
             return RowVerdict.Queued;
         }
 
+        /// <summary>The row key of the row that first gave a number; -1 when none did.</summary>
+        internal long RowOf(string tenDigits) =>
+            TelephoneNumbers.TryNormalize(tenDigits, out var number, out _) ? _seen.RowOf(TelephoneNumbers.ToKey(number)) : -1;
+
         /// <summary>The last, partly filled order, or null when nothing is pending.</summary>
-        public TnOptionOrderRequest Flush() => _pendingCount == 0 ? null : TakeOrder();
+        internal TnOptionOrderRequest Flush() => _pendingCount == 0 ? null : TakeOrder();
 
         private TnOptionOrderRequest TakeOrder()
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PortOutPasscode.Client
+namespace PortOutPasscode
 {
     /// <summary>
     /// Something the Bandwidth API, or the way to it, did not allow. Messages say what to do next and never carry
@@ -68,17 +68,34 @@ namespace PortOutPasscode.Client
             : base(message, httpStatus, errorCode) { }
     }
 
-    /// <summary>The API kept answering 429 until the retry budget (MaxRetries) was spent.</summary>
+    /// <summary>
+    /// 404 where a collection or the account must exist: the base address is wrong (a missing /api, say). Never read as
+    /// "nothing there": that would be a false empty audit.
+    /// </summary>
+    public class BandwidthBaseUriException : BandwidthNotFoundException
+    {
+        public BandwidthBaseUriException(string message, string errorCode = null)
+            : base(message, 404, errorCode) { }
+    }
+
+    /// <summary>
+    /// The API kept answering 429 until the retry budget (MaxRetries) was spent, or asked for a longer wait than the
+    /// connection allows (MaximumRetryDelaySec): then nothing more is sent, rather than a retry storm.
+    /// </summary>
     public class BandwidthThrottledException : BandwidthException
     {
-        public BandwidthThrottledException(string message, TimeSpan? retryAfter)
+        public BandwidthThrottledException(string message, TimeSpan? retryAfter, bool waitBeyondCap = false)
             : base(message, 429)
         {
             RetryAfter = retryAfter;
+            WaitBeyondCap = waitBeyondCap;
         }
 
-        /// <summary>How long the last answer asked to wait, when it said.</summary>
+        /// <summary>How long the last answer asked to wait (Retry-After or X-RateLimit-Reset), when it said.</summary>
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>True when the server asked for a longer wait than the connection's maximum retry delay.</summary>
+        public bool WaitBeyondCap { get; }
     }
 
     /// <summary>The API kept failing with 5xx until the retry budget was spent.</summary>
@@ -103,5 +120,39 @@ namespace PortOutPasscode.Client
     {
         public BandwidthTransportException(string message, Exception innerException)
             : base(message, null, null, innerException) { }
+    }
+}
+
+namespace PortOutPasscode
+{
+    /// <summary>
+    /// One number that an order did not do: Bandwidth's per-number error (5076…), a whole order refused (5193…), an order
+    /// that could not be delivered, or one whose answer left the number out. It carries what a script needs to act on it.
+    /// </summary>
+    public class TelephoneNumberException : BandwidthException
+    {
+        public TelephoneNumberException(string message, string telephoneNumber, string code, string description,
+            string orderId, string customerOrderId, Exception innerException = null)
+            : base(message, (innerException as BandwidthException)?.HttpStatus, code, innerException)
+        {
+            TelephoneNumber = telephoneNumber;
+            Code = code;
+            Description = description;
+            OrderId = orderId;
+            CustomerOrderId = customerOrderId;
+        }
+
+        public string TelephoneNumber { get; }
+
+        /// <summary>Bandwidth's code; null when the failure was not Bandwidth's answer (the network, a timeout).</summary>
+        public string Code { get; }
+
+        /// <summary>Bandwidth's description, with any passcode or credential masked.</summary>
+        public string Description { get; }
+
+        /// <summary>The order it was in, when Bandwidth created one.</summary>
+        public string OrderId { get; }
+
+        public string CustomerOrderId { get; }
     }
 }

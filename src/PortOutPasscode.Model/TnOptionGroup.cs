@@ -9,8 +9,17 @@ namespace PortOutPasscode
     /// </summary>
     public class TnOptionGroup
     {
-        /// <summary>4–10 letters or digits, or unchanged / systemDefault (removes the passcode).</summary>
+        /// <summary>What was shown for this value in place of a passcode's characters.</summary>
+        public const string HiddenPasscode = "********";
+
+        /// <summary>
+        /// In an order read from Bandwidth: systemDefault (removes the passcode), unchanged, or <see cref="HiddenPasscode"/>
+        /// for a passcode, never its characters. In an order being written: the passcode to send.
+        /// </summary>
         public string PortOutPasscode { get; set; }
+
+        /// <summary>A keyed digest of the passcode Bandwidth echoed, so that orders can be compared without keeping the passcode.</summary>
+        internal string PasscodeDigest { get; set; }
 
         public string NumberFormat { get; set; }
         public string RPIDFormat { get; set; }
