@@ -237,7 +237,7 @@ namespace PortOutPasscode
                 : $"OAuth2 client '{connection.UserName}'";
             var account = connection == null ? "this account" : "account " + connection.AccountId;
             var hint = status == 403
-                ? $"The credentials were recognised but may not do this on {account}: check the account id, and ask an administrator to give {who} the role that manages TN options (Line Feature Management) for it."
+                ? $"The credentials were recognised but may not use {account} for this: check the account id, and ask an administrator to give {who} the role that manages TN options (Line Feature Management) for it."
                 : connection?.AuthenticationKind == BwAuthenticationKind.OAuth2ClientCredentials
                     ? "Check the client id and secret (-ClientCredential, or BW_CLIENT_ID and BW_CLIENT_SECRET)."
                     : "Check the API user name and password (-Credential, or BW_USERNAME and BW_PASSWORD), and that the user has API access. Bandwidth decommissions API users (HTTP Basic) on 2026-12-02: create an OAuth2 client in the Bandwidth App and connect with -ClientCredential.";

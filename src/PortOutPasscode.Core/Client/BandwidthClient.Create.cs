@@ -54,9 +54,9 @@ namespace PortOutPasscode.Client
             var firstSentAt = _options.TimeProvider.GetUtcNow();
             var attempts = 0;
             var previousWasRefusal = false;
-            using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var outOfBudget = _options.TimeProvider.CreateCancellationTokenSource(_options.CreateBudget))
+            using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, outOfBudget.Token))
             {
-                budget.CancelAfter(_options.CreateBudget);
                 var context = ResilienceContextPool.Shared.Get(budget.Token);
                 context.Properties.Set(OperationKey, $"POST {AccountPath}/tnoptions (CustomerOrderId {customerOrderId})");
                 Outcome<CreateAttempt> outcome;

@@ -1,3 +1,4 @@
+using PortOutPasscode.Contract;
 using PortOutPasscode.Client;
 using PortOutPasscode.Core.Tests.Support;
 
@@ -74,7 +75,7 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
         using var counter = new ConnectionCounter();
         using var client = _emulator.Client(_emulator.Basic());
 
-        for (var i = 0; i < 10; i++) await client.GetPasscodePageAsync(1, 10);
+        for (var i = 0; i < 10; i++) await client.GetPasscodePageAsync("1", 10);
 
         Assert.Equal(1, counter.OpenedTo(_emulator.Server.Port));
     }

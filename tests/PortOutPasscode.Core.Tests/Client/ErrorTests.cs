@@ -1,3 +1,4 @@
+using PortOutPasscode.Contract;
 using System.Net;
 using System.Text;
 using PortOutPasscode.Client;
@@ -38,7 +39,7 @@ public class ErrorTests
     {
         using var client = TestClients.Create(TestClients.Basic(), new FakeApi(_ => FakeApi.Status(HttpStatusCode.Forbidden)));
 
-        var e = await Assert.ThrowsAsync<BandwidthAuthenticationException>(() => client.GetPasscodePageAsync(1, 10));
+        var e = await Assert.ThrowsAsync<BandwidthAuthenticationException>(() => client.GetPasscodePageAsync("1", 10));
 
         Assert.Equal(403, e.HttpStatus);
         Assert.Contains("may not use account 9900000", e.Message);

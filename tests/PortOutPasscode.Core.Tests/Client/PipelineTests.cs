@@ -1,3 +1,4 @@
+using PortOutPasscode.Contract;
 using System.Net;
 using PortOutPasscode.Client;
 using PortOutPasscode.Core.Tests.Support;

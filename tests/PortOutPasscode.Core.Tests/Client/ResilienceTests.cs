@@ -55,15 +55,51 @@ public class ResilienceTests
     }
 
     [Fact]
-    public async Task Retry_After_beyond_MaxRetryDelay_is_capped()
+    public async Task A_wait_longer_than_MaxRetryDelay_is_reported_with_what_the_server_asked_not_shortened_into_retries()
     {
         var clock = new TestClock();
         var api = Script(() => FakeApi.Status((HttpStatusCode)429, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(2))));
         using var client = TestClients.Create(TestClients.Basic(), api, clock, adjust: o => o.MaxRetryDelay = TimeSpan.FromSeconds(20));
 
+        var e = await Assert.ThrowsAsync<BandwidthThrottledException>(() => client.GetOrderAsync("o-1"));
+
+        Assert.True(e.WaitBeyondCap);
+        Assert.Equal(TimeSpan.FromHours(2), e.RetryAfter);
+        Assert.Contains("asked to wait 7,200 s", e.Message);
+        Assert.Contains("-MaximumRetryDelaySec", e.Message);
+        Assert.Single(api.Requests);
+        Assert.Empty(clock.Waits(RequestTimeout));
+    }
+
+    [Fact]
+    public async Task X_RateLimit_Reset_is_waited_until_with_an_empty_body_and_no_Retry_After()
+    {
+        var clock = new TestClock();
+        var reset = clock.GetUtcNow().AddSeconds(12).ToUnixTimeSeconds();
+        var api = Script(
+            () => FakeApi.Status((HttpStatusCode)429, r => r.Headers.TryAddWithoutValidation("X-RateLimit-Reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            () => FakeApi.Xml(HttpStatusCode.OK, "<TnOptionOrder><OrderId>o-1</OrderId><ProcessingStatus>COMPLETE</ProcessingStatus></TnOptionOrder>"));
+        using var client = TestClients.Create(TestClients.Basic(), api, clock);
+
         await client.GetOrderAsync("o-1");
 
-        Assert.Equal(new[] { TimeSpan.FromSeconds(20) }, clock.Waits(RequestTimeout));
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(12) }, clock.Waits(RequestTimeout));
+    }
+
+    [Fact]
+    public async Task An_X_RateLimit_Reset_beyond_MaxRetryDelay_is_reported_at_once()
+    {
+        var clock = new TestClock();
+        var reset = clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds();
+        var api = Script(() => FakeApi.Status((HttpStatusCode)429, r => r.Headers.TryAddWithoutValidation("X-RateLimit-Reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        using var client = TestClients.Create(TestClients.Basic(), api, clock, adjust: o => o.MaxRetryDelay = TimeSpan.FromSeconds(60));
+
+        var e = await Assert.ThrowsAsync<BandwidthThrottledException>(() => client.GetOrderAsync("o-1"));
+
+        Assert.True(e.WaitBeyondCap);
+        Assert.Contains("asked to wait 3,600 s, until 2026-03-02 11:00:00 UTC", e.Message);
+        Assert.Single(api.Requests);
     }
 
     [Fact]

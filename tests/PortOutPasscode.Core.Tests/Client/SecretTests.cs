@@ -1,3 +1,4 @@
+using PortOutPasscode.Contract;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -100,11 +101,7 @@ public class SecretTests
         var sink = new Sink();
         using var client = TestClients.Create(oauth ? TestClients.OAuth() : TestClients.Basic(), SecretHeavyApi()); // no LoggerFactory: ActivityLog
 
-        List<string> texts;
-        using (ActivityLog.Attach(sink))
-        {
-            texts = await RunEverythingAsync(client);
-        }
+        var texts = await ActivityLog.Start(sink, () => RunEverythingAsync(client));
 
         Assert.Contains(sink.Lines, l => l.StartsWith("debug: ", StringComparison.Ordinal));
         Assert.Contains(sink.Lines, l => l.StartsWith("verbose: ", StringComparison.Ordinal));

@@ -61,25 +61,25 @@ public class FixtureTests
         ["spec_v1_get_response_200_with_warnings.xml"] = () => AssertOrderWithWarnings(TnOptionXml.ReadOrder(Fixtures.Open("spec_v1_get_response_200_with_warnings.xml"))),
         ["csharp_list_detailed_no_errorlist.xml"] = () =>
         {
-            var orders = TnOptionXml.ReadOrders(Fixtures.Open("csharp_list_detailed_no_errorlist.xml"));
+            var orders = TnOptionXml.ReadOrders(Fixtures.Open("csharp_list_detailed_no_errorlist.xml")).Items;
             AssertDetailedList(orders);
             Assert.All(orders, o => Assert.Empty(o.Errors));
         },
-        ["csharp_list_detailed_with_errorlist.xml"] = () => AssertDetailedListWithErrors(TnOptionXml.ReadOrders(Fixtures.Open("csharp_list_detailed_with_errorlist.xml"))),
-        ["spec_v1_list_response_200_orderDetails_SPLIT.xml"] = () => AssertDetailedListWithErrors(TnOptionXml.ReadOrders(Fixtures.Open("spec_v1_list_response_200_orderDetails_SPLIT.xml"))),
-        ["csharp_list_summary.xml"] = () => AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("csharp_list_summary.xml"))),
-        ["ruby_list_summary_oneline.xml"] = () => AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("ruby_list_summary_oneline.xml"))),
-        ["spec_v1_list_response_200_summary_SPLIT.xml"] = () => AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("spec_v1_list_response_200_summary_SPLIT.xml"))),
+        ["csharp_list_detailed_with_errorlist.xml"] = () => AssertDetailedListWithErrors(TnOptionXml.ReadOrders(Fixtures.Open("csharp_list_detailed_with_errorlist.xml")).Items),
+        ["spec_v1_list_response_200_orderDetails_SPLIT.xml"] = () => AssertDetailedListWithErrors(TnOptionXml.ReadOrders(Fixtures.Open("spec_v1_list_response_200_orderDetails_SPLIT.xml")).Items),
+        ["csharp_list_summary.xml"] = () => AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("csharp_list_summary.xml")).Items),
+        ["ruby_list_summary_oneline.xml"] = () => AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("ruby_list_summary_oneline.xml")).Items),
+        ["spec_v1_list_response_200_summary_SPLIT.xml"] = () => AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("spec_v1_list_response_200_summary_SPLIT.xml")).Items),
         ["spec_v1_list_response_200_both_variants_verbatim.xml"] = () =>
         {
             // Documented as "not valid as one document" because it holds two alternative answers; it is well-formed XML
             // all the same (the "<!-- OR -->" is a comment), so it is read as such: summaries and details each found once.
-            AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("spec_v1_list_response_200_both_variants_verbatim.xml")));
-            AssertDetailedListWithErrors(TnOptionXml.ReadOrders(Fixtures.Open("spec_v1_list_response_200_both_variants_verbatim.xml")));
+            AssertSummaries(TnOptionXml.ReadOrderSummaries(Fixtures.Open("spec_v1_list_response_200_both_variants_verbatim.xml")).Items);
+            AssertDetailedListWithErrors(TnOptionXml.ReadOrders(Fixtures.Open("spec_v1_list_response_200_both_variants_verbatim.xml")).Items);
         },
         ["node_list_summary_placeholders.xml"] = () =>
         {
-            var summaries = TnOptionXml.ReadOrderSummaries(Fixtures.Open("node_list_summary_placeholders.xml"));
+            var summaries = TnOptionXml.ReadOrderSummaries(Fixtures.Open("node_list_summary_placeholders.xml")).Items;
             Assert.Equal(2, summaries.Count);
             Assert.Equal("accountId", summaries[0].AccountId);
             Assert.Equal(1, summaries[0].CountOfTNs);

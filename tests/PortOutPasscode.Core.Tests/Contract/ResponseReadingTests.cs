@@ -88,9 +88,9 @@ public class ResponseReadingTests
     [Fact]
     public void An_empty_list_answer_is_an_empty_list_in_either_root()
     {
-        Assert.Empty(TnOptionXml.ReadOrderSummaries(Xml("<TnOptionOrders><TotalCount>0</TotalCount></TnOptionOrders>")));
-        Assert.Empty(TnOptionXml.ReadOrders(Xml("<TnOptionOrderReportResponse><TnOptionOrders><TotalCount>0</TotalCount></TnOptionOrders></TnOptionOrderReportResponse>")));
-        Assert.Empty(TnOptionXml.ReadOrders(Xml("<TnOptionOrderReportResponse/>")));
+        Assert.Empty(TnOptionXml.ReadOrderSummaries(Xml("<TnOptionOrders><TotalCount>0</TotalCount></TnOptionOrders>")).Items);
+        Assert.Empty(TnOptionXml.ReadOrders(Xml("<TnOptionOrderReportResponse><TnOptionOrders><TotalCount>0</TotalCount></TnOptionOrders></TnOptionOrderReportResponse>")).Items);
+        Assert.Empty(TnOptionXml.ReadOrders(Xml("<TnOptionOrderReportResponse/>")).Items);
     }
 
     public static TheoryData<string> Refused => new()

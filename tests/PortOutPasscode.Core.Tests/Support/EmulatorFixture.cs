@@ -48,6 +48,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
             options.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
             options.RequestTimeout = TimeSpan.FromSeconds(20);
+            options.LostOrderLookAgain = new[] { TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100) };
             adjust?.Invoke(options);
         }));
 

@@ -2,10 +2,10 @@ using System.Linq;
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using PortOutPasscode.Batching;
+using PortOutPasscode.Engine;
 using Xunit;
 
-namespace PortOutPasscode.Core.Tests.Batching
+namespace PortOutPasscode.Core.Tests.Engine
 {
     public class OrderPollerTests
     {

@@ -1,9 +1,10 @@
+using PortOutPasscode.Contract;
 using System.Collections.Generic;
 using System.Linq;
-using PortOutPasscode.Batching;
+using PortOutPasscode.Engine;
 using Xunit;
 
-namespace PortOutPasscode.Core.Tests.Batching
+namespace PortOutPasscode.Core.Tests.Engine
 {
     public class OrderBatcherTests
     {
@@ -71,9 +72,9 @@ namespace PortOutPasscode.Core.Tests.Batching
         [Fact]
         public void A_new_base_leaves_room_for_the_suffix_and_is_valid()
         {
-            var baseId = CustomerOrderIds.NewBase();
+            var baseId = CustomerOrderIds.NewBase(DateTime.UtcNow);
             Assert.True(CustomerOrderIds.IsValidBase(baseId, out var problem), problem);
-            Assert.NotEqual(baseId, CustomerOrderIds.NewBase());
+            Assert.NotEqual(baseId, CustomerOrderIds.NewBase(DateTime.UtcNow));
         }
 
         [Theory]
