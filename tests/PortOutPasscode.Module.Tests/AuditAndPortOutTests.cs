@@ -15,17 +15,21 @@ public class AuditAndPortOutTests : IClassFixture<EmulatorFixture>
     {
         var emulator = _fixture.Emulator;
         using var session = new PowerShellSession();
-        session.Run(Connect(emulator) + "'2012001000', '2012001001' | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait").AssertNoErrors();
+        session.Run(Connect(emulator) + "'2012001000', '2012001001' | Set-BwPortOutPasscode -Passcode a1b2c3").AssertNoErrors();
 
         var result = session.Run("'201-200-1000', '2012001001', '2012001002', 'bogus' | Get-BwPortOutPasscode");
 
-        Assert.Equal("bogus", result.SingleError("InvalidTelephoneNumber").TargetObject);
+        Assert.Equal("bogus", result.SingleError("InvalidTelephoneNumber").TargetObject); // a plain string row is itself
         var byNumber = result.Output.ToDictionary(o => (string)o.Properties["TelephoneNumber"].Value);
         Assert.Equal(3, byNumber.Count);
         Assert.Equal("PortOutPasscode.PortOutPasscodeInfo", byNumber["2012001000"].TypeNames[0]);
         Assert.True((bool)byNumber["2012001000"].Properties["HasPasscode"].Value);
-        Assert.Equal("a1b2c3", byNumber["2012001001"].Properties["Passcode"].Value);
+        Assert.IsType<System.Security.SecureString>(byNumber["2012001001"].Properties["Passcode"].Value); // never text unasked
         Assert.False((bool)byNumber["2012001002"].Properties["HasPasscode"].Value);
+        Assert.DoesNotContain("a1b2c3", result.AllText());
+
+        var plain = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012001001 -AsPlainText").AssertNoErrors();
+        Assert.Equal("a1b2c3", Assert.Single(plain.Output).Properties["Passcode"].Value);
     }
 
     [Fact]
@@ -46,7 +50,7 @@ public class AuditAndPortOutTests : IClassFixture<EmulatorFixture>
     {
         var emulator = _fixture.Emulator;
         using var session = new PowerShellSession();
-        session.RunWithInput(Connect(emulator) + "$input | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait", Numbers(1200, 3000)).AssertNoErrors();
+        session.RunWithInput(Connect(emulator) + "$input | Set-BwPortOutPasscode -Passcode a1b2c3", Numbers(1200, 3000)).AssertNoErrors();
 
         var result = session.Run("Get-BwPortOutPasscode").AssertNoErrors();
 
@@ -63,14 +67,14 @@ public class AuditAndPortOutTests : IClassFixture<EmulatorFixture>
         using var session = new PowerShellSession();
         Assert.Equal(200, emulator.PortOut("2012001100", "anything").Status);
 
-        session.Run(Connect(emulator) + "'2012001101' | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait").AssertNoErrors();
+        session.Run(Connect(emulator) + "'2012001101' | Set-BwPortOutPasscode -Passcode a1b2c3").AssertNoErrors();
         var refused = emulator.PortOut("2012001101", "wrong1");
         Assert.Equal(409, refused.Status);
         Assert.Equal(7610, refused.Body.GetProperty("errorCode").GetInt32());
         Assert.Equal(200, emulator.PortOut("2012001101", "a1b2c3").Status);
 
-        session.Run(Connect(emulator) + "'2012001102' | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait").AssertNoErrors();
-        session.Run("'2012001102' | Remove-BwPortOutPasscode -Force -Wait").AssertNoErrors();
+        session.Run(Connect(emulator) + "'2012001102' | Set-BwPortOutPasscode -Passcode a1b2c3").AssertNoErrors();
+        session.Run("'2012001102' | Remove-BwPortOutPasscode -Force").AssertNoErrors();
         Assert.Equal(200, emulator.PortOut("2012001102", "whatever").Status);
     }
 
@@ -79,7 +83,7 @@ public class AuditAndPortOutTests : IClassFixture<EmulatorFixture>
     {
         var emulator = _fixture.Emulator;
         using var session = new PowerShellSession();
-        var set = session.RunWithInput(Connect(emulator) + "$input | Set-BwPortOutPasscode -Passcode a1b2c3 -CustomerOrderId audit-run -BatchSize 2 -Wait", Numbers(4, 4000))
+        var set = session.RunWithInput(Connect(emulator) + "$input | Set-BwPortOutPasscode -Passcode a1b2c3 -CustomerOrderId audit-run -BatchSize 2", Numbers(4, 4000))
             .AssertNoErrors();
         Assert.Equal(new[] { "audit-run-1", "audit-run-2" }, set.Values("CustomerOrderId").Cast<string>().OrderBy(i => i));
 
@@ -104,12 +108,15 @@ public class AuditAndPortOutTests : IClassFixture<EmulatorFixture>
         var emulator = _fixture.Emulator;
         using var session = new PowerShellSession();
         emulator.Configure(new { receivedMs = 60000, processingMs = 60000 });
-        var set = session.Run(Connect(emulator) + "'2012005000' | Set-BwPortOutPasscode -Passcode a1b2c3").AssertNoErrors();
+        var set = session.Run(Connect(emulator) + "'2012005000' | Set-BwPortOutPasscode -Passcode a1b2c3 -NoWait -WarningAction SilentlyContinue").AssertNoErrors();
         var orderId = (string)Assert.Single(set.Output).Properties["OrderId"].Value;
 
         var result = session.Run("Wait-BwTnOptionOrder -OrderId $args[0] -TimeoutSec 2", orderId);
 
-        Assert.Empty(result.Output);
+        // Given up on, the order is output as last seen, its numbers pending, with one error naming it.
+        var open = Assert.Single(result.Output);
+        Assert.Equal("RECEIVED", open.Properties["ProcessingStatus"].Value);
+        Assert.Equal("Pending", PSObject.AsPSObject(((object[])open.Properties["Outcomes"].Value)[0]).Properties["Outcome"].Value.ToString());
         var error = result.SingleError("OrderWaitTimedOut");
         Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
         Assert.Contains(orderId, error.Exception.Message);

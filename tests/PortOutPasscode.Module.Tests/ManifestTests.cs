@@ -94,7 +94,7 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
     {
         var root = RepoPaths.ModuleFolder;
         var topLevel = Directory.GetFiles(root).Select(Path.GetFileName).OrderBy(n => n).ToArray();
-        Assert.Equal(new[] { "PortOutPasscode.dll", "PortOutPasscode.format.ps1xml", "PortOutPasscode.psd1" }, topLevel);
+        Assert.Equal(new[] { "PortOutPasscode.dll", "PortOutPasscode.format.ps1xml", "PortOutPasscode.Model.dll", "PortOutPasscode.psd1" }, topLevel);
         Assert.True(File.Exists(Path.Combine(root, "en-US", "PortOutPasscode.dll-Help.xml")));
         Assert.True(File.Exists(Path.Combine(root, "en-US", "about_PortOutPasscode.help.txt")));
         var dependencies = Directory.GetFiles(Path.Combine(root, "dependencies")).Select(Path.GetFileName).ToArray();
@@ -107,13 +107,25 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
     [Fact]
     public void Cmdlet_assembly_references_nothing_but_PowerShell_and_the_engine()
     {
-        // Any other reference would load into PowerShell's shared context and defeat the isolation.
+        // Any other reference would load into PowerShell's shared context and defeat the isolation; the model assembly
+        // is there on purpose (its types are the ones scripts name) and references nothing.
         using var stream = File.OpenRead(Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.dll"));
         using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
         var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
         var references = metadata.AssemblyReferences
             .Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).OrderBy(n => n).ToArray();
-        Assert.Equal(new[] { "netstandard", "PortOutPasscode.Core", "System.Management.Automation", "System.Runtime.Loader" }, references);
+        Assert.Equal(new[] { "netstandard", "PortOutPasscode.Core", "PortOutPasscode.Model", "System.Management.Automation", "System.Runtime.Loader" }, references);
+    }
+
+    [Fact]
+    public void Model_assembly_references_nothing_but_the_framework()
+    {
+        // It loads into PowerShell's own context: a dependency of its own would be shared with every other module.
+        using var stream = File.OpenRead(Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.Model.dll"));
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToArray();
+        Assert.Equal(new[] { "netstandard" }, references);
     }
 
     [Fact]

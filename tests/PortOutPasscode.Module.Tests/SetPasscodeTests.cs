@@ -25,7 +25,7 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
             Row(("Number", "201-200-0005"), ("Passcode", "z9y8")),
         };
 
-        var result = session.RunWithInput("$input | Set-BwPortOutPasscode -Wait", rows).AssertNoErrors();
+        var result = session.RunWithInput("$input | Set-BwPortOutPasscode", rows).AssertNoErrors();
 
         var order = Assert.Single(result.Output);
         Assert.Equal("PortOutPasscode.TnOptionOrder", order.TypeNames[0]);
@@ -73,10 +73,10 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(4, result.Errors.Count);
         var badNumber = result.SingleError("InvalidTelephoneNumber");
-        Assert.Equal("12345", badNumber.TargetObject);
+        Assert.Same(rows[1], badNumber.TargetObject); // the row as given: `$failed.TargetObject | Export-Csv retry.csv`
         Assert.Equal(ErrorCategory.InvalidArgument, badNumber.CategoryInfo.Category);
         Assert.StartsWith("Row 2: '12345'", badNumber.Exception.Message);
-        var badPasscode = Assert.Single(result.Errors, e => Equals(e.TargetObject, "2012000021"));
+        var badPasscode = Assert.Single(result.Errors, e => NumberOf(e.TargetObject) == "2012000021");
         Assert.Equal("InvalidPasscode", ScriptResult.ErrorId(badPasscode));
         Assert.StartsWith("Row 3 (2012000021)", badPasscode.Exception.Message);
         Assert.Contains("Row 4", Assert.Single(result.Errors, e => e.Exception.Message.Contains("reserved word")).Exception.Message);
@@ -108,7 +108,7 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         var result = session.RunWithInput("$input | Set-BwPortOutPasscode -Verbose", rows);
 
         var conflict = result.SingleError("PasscodeConflict");
-        Assert.Equal("2012000030", conflict.TargetObject);
+        Assert.Same(rows[2], conflict.TargetObject);
         Assert.Contains("Row 3", conflict.Exception.Message);
         Assert.Contains("row 1", conflict.Exception.Message);
         Assert.Contains(result.Verbose, v => v.Message.Contains("Row 2") && v.Message.Contains("sent once"));
@@ -138,7 +138,8 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         var progress = result.Progress;
         Assert.NotEmpty(progress);
         Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
-        Assert.Contains("12000 read", progress.Last().StatusDescription);
+        Assert.Contains("12,000 read", progress.Last().StatusDescription);
+        Assert.Equal(100, progress.Last().PercentComplete);
     }
 
     [Fact]
@@ -161,17 +162,27 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         using var session = new PowerShellSession();
         session.Run(Connect(emulator)).AssertNoErrors();
         // 2012000300 is on the account, 9195550001 is off-net, 3125550000 belongs to nobody here.
-        var result = session.Run("'2012000300', '9195550001', '3125550000' | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait");
+        var result = session.Run("'2012000300', '9195550001', '3125550000' | Set-BwPortOutPasscode -Passcode a1b2c3");
 
         var order = Assert.Single(result.Output);
         Assert.Equal("PARTIAL", order.Properties["ProcessingStatus"].Value);
         Assert.Equal(2, result.Errors.Count);
         var offNet = Assert.Single(result.Errors, e => Equals(e.TargetObject, "9195550001"));
         Assert.Contains("5196", offNet.Exception.Message);
-        Assert.Equal("TelephoneNumberFailed", ScriptResult.ErrorId(offNet));
+        Assert.Equal("BandwidthError5196", ScriptResult.ErrorId(offNet)); // the id names Bandwidth's code
+        Assert.Equal(ErrorCategory.PermissionDenied, offNet.CategoryInfo.Category);
+        var typed = PSObject.AsPSObject(offNet.Exception);
+        Assert.Equal("PortOutPasscode.TelephoneNumberException", offNet.Exception.GetType().FullName);
+        Assert.Equal("5196", typed.Properties["Code"].Value);
+        Assert.Equal("9195550001", typed.Properties["TelephoneNumber"].Value);
+        Assert.Equal(order.Properties["OrderId"].Value, typed.Properties["OrderId"].Value);
+        Assert.Equal(order.Properties["CustomerOrderId"].Value, typed.Properties["CustomerOrderId"].Value);
         var notOurs = Assert.Single(result.Errors, e => Equals(e.TargetObject, "3125550000"));
         Assert.Contains("5076", notOurs.Exception.Message);
+        Assert.Equal("BandwidthError5076", ScriptResult.ErrorId(notOurs));
         Assert.Equal(ErrorCategory.ObjectNotFound, notOurs.CategoryInfo.Category);
+        var outcomes = ((object[])order.Properties["Outcomes"].Value).Select(PSObject.AsPSObject).ToDictionary(o => (string)o.Properties["TelephoneNumber"].Value, o => o.Properties["Outcome"].Value.ToString());
+        Assert.Equal(new Dictionary<string, string> { ["2012000300"] = "Protected", ["9195550001"] = "Failed", ["3125550000"] = "Failed" }, outcomes);
         Assert.Equal("a1b2c3", emulator.Passcodes()["2012000300"]);
     }
 
@@ -190,7 +201,7 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         var error = result.TerminatingError!;
         Assert.Equal("PortOutPasscodeFeatureDisabled", ScriptResult.ErrorId(error));
         Assert.Contains("5194", error.Exception.Message + error.Exception.InnerException?.Message);
-        Assert.Contains("not submitted", error.Exception.Message);
+        Assert.Contains("30 valid numbers read so far were not sent", error.Exception.Message);
         Assert.Empty(emulator.Orders());
     }
 
@@ -226,7 +237,7 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         File.WriteAllText(file, "TelephoneNumber,Passcode\r\n2012000500,a1b2c3\r\nnot-a-number,a1b2c3\r\n\"201-200-0501\",d4e5f6\r\n");
         try
         {
-            var result = session.Run(Connect(emulator) + "Set-BwPortOutPasscode -Path $args[0] -Wait", file);
+            var result = session.Run(Connect(emulator) + "Set-BwPortOutPasscode -Path $args[0]", file);
             var error = result.SingleError("InvalidTelephoneNumber");
             Assert.StartsWith($"Line 3 of {Path.GetFileName(file)}", error.Exception.Message);
             var order = Assert.Single(result.Output);
@@ -264,14 +275,14 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
     {
         var emulator = _fixture.Emulator;
         using var session = new PowerShellSession();
-        session.Run(Connect(emulator) + "'2012000700', '2012000701' | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait").AssertNoErrors();
+        session.Run(Connect(emulator) + "'2012000700', '2012000701' | Set-BwPortOutPasscode -Passcode a1b2c3").AssertNoErrors();
         Assert.True(emulator.Passcodes().ContainsKey("2012000700"));
 
         var unconfirmed = session.Run("'2012000700' | Remove-BwPortOutPasscode");
         Assert.NotEmpty(unconfirmed.AllErrors);
         Assert.True(emulator.Passcodes().ContainsKey("2012000700"));
 
-        var removed = session.Run("'2012000700' | Remove-BwPortOutPasscode -Force -Wait").AssertNoErrors();
+        var removed = session.Run("'2012000700' | Remove-BwPortOutPasscode -Force").AssertNoErrors();
         Assert.Equal("COMPLETE", Assert.Single(removed.Output).Properties["ProcessingStatus"].Value);
         Assert.False(emulator.Passcodes().ContainsKey("2012000700"));
         Assert.True(emulator.Passcodes().ContainsKey("2012000701"));
@@ -293,11 +304,19 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
         Assert.NotEmpty(failed.AllErrors);
         Assert.Single(emulator.Requests(), r => r.Path.EndsWith("tnPortoutPasscodes") && r.Method == "POST");
 
-        var patient = session.Run(connect + "-MaximumRetryCount 2 -MaximumRetryDelaySec 1").AssertNoErrors();
+        var patient = session.Run(connect + "-MaximumRetryCount 2 -MaximumRetryDelaySec 2").AssertNoErrors();
         Assert.Null(patient.Output[0].Properties["RequestTimeout"].Value);
-        emulator.AddFault(new { endpoint = "lookup", kind = "throttle", retryAfter = "30", count = 1 });
+        emulator.AddFault(new { endpoint = "lookup", kind = "throttle", retryAfter = "1", count = 1 });
         var waited = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012000900").AssertNoErrors();
         Assert.False((bool)Assert.Single(waited.Output).Properties["HasPasscode"].Value);
+
+        // A wait longer than the connection allows is said at once, with what Bandwidth asked for: no shortened retries.
+        var before = emulator.Requests().Count;
+        emulator.AddFault(new { endpoint = "lookup", kind = "throttle", retryAfter = "30", count = 1 });
+        var refused = session.Run("Get-BwPortOutPasscode -TelephoneNumber 2012000900");
+        var throttled = refused.SingleError("BandwidthThrottled");
+        Assert.Contains("asked to wait 30 s", throttled.Exception.Message);
+        Assert.Equal(before + 1, emulator.Requests().Count);
     }
 
     [Fact]

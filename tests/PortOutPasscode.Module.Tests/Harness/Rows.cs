@@ -12,6 +12,22 @@ public static class Rows
         return row;
     }
 
+    /// <summary>
+    /// The number an error's TargetObject names: the input row as given (an object with a number property, or the string),
+    /// or, for a -Path row, its TelephoneNumber.
+    /// </summary>
+    public static string? NumberOf(object? target)
+    {
+        var value = target is PSObject wrapped ? wrapped.BaseObject : target;
+        if (value is string text) return text;
+        var row = PSObject.AsPSObject(target);
+        foreach (var name in new[] { "TelephoneNumber", "Tn", "Number", "PhoneNumber", "FullNumber" })
+        {
+            if (row.Properties[name]?.Value is object number) return number.ToString();
+        }
+        return null;
+    }
+
     /// <summary>On-net numbers of the demo account 9900000, from 2012000000 + start.</summary>
     public static string[] Numbers(int count, int start = 0) =>
         Enumerable.Range(start, count).Select(i => (2012000000L + i).ToString()).ToArray();

@@ -61,7 +61,7 @@ public class CancellationTests : IClassFixture<EmulatorFixture>
         session.Run(Rows.Connect(emulator)).AssertNoErrors();
         var numbers = Rows.Numbers(3_000, start: 400_000);
 
-        using var running = session.Start($"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 1000 -Wait", null, new object[] { numbers });
+        using var running = session.Start($"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 1000", null, new object[] { numbers });
         for (var i = 0; i < 500 && AcceptedCount(running) < 3 && !running.IsCompleted; i++) Thread.Sleep(20);
         Assert.False(running.IsCompleted, "The run ended before it could be stopped.");
         running.Stop();

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace PortOutPasscode.Module.Tests.Reliability;
 
 /// <summary>
-/// Set-BwPortOutPasscode -Wait under each of the emulator's faults, and under all of them at once: whatever the
+/// Set-BwPortOutPasscode under each of the emulator's faults, and under all of them at once: whatever the
 /// network and the API do, the emulator's record and the cmdlet's output and errors must add up (RunAccounting).
 /// </summary>
 public class FaultMatrixTests : IClassFixture<EmulatorFixture>
@@ -79,7 +79,7 @@ public class FaultMatrixTests : IClassFixture<EmulatorFixture>
         session.Run(Rows.Connect(emulator, oauth: true, options: scenario.ConnectOptions)).AssertNoErrors();
         foreach (var fault in scenario.Faults) emulator.AddFault(fault);
 
-        var script = $"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 5000 -ThrottleLimit {scenario.ThrottleLimit} -Wait -Verbose -Debug";
+        var script = $"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 5000 -ThrottleLimit {scenario.ThrottleLimit} -Verbose -Debug";
         ScriptResult result;
         using (var running = session.Start(script, null, new object[] { numbers }))
         {

@@ -31,7 +31,7 @@ public class LoadTests : IClassFixture<EmulatorFixture>
         {
             using var session = new PowerShellSession();
             results[s] = session.Run(Rows.Connect(emulator, oauth: s % 2 == 0) +
-                $"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -Wait", new object[] { numbersOf[s] });
+                $"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode}", new object[] { numbersOf[s] });
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => Assert.True(t.Join(TimeSpan.FromMinutes(5)), "A session did not finish."));
