@@ -35,6 +35,7 @@ public sealed class PortOutOrderTests
         var wrong = await PortOutAsync(emulator, new { telephoneNumber = "2012000101", pin = "wrong1" }, HttpStatusCode.Conflict);
         var orderId = wrong.GetProperty("orderId").GetString();
         var parked = (await emulator.GetAsync($"{PortOuts}/{orderId}")).Xml;
+        var listed = (await emulator.GetAsync(PortOuts + "?page=1&size=10")).Xml.Element("lnpPortInfoForGivenStatus");
         var again = await PortOutAsync(emulator, new { orderId, pin = "wrong2" }, HttpStatusCode.Conflict);
         emulator.Clock.Advance(TimeSpan.FromMinutes(5));
         var right = await PortOutAsync(emulator, new { orderId, pin = "a1b2c3" }, HttpStatusCode.OK);
@@ -43,14 +44,15 @@ public sealed class PortOutOrderTests
 
         Assert.Equal(("EXCEPTION", 7610, 1), (wrong.GetProperty("processingStatus").GetString(), wrong.GetProperty("errorCode").GetInt32(), wrong.GetProperty("attempts").GetInt32()));
         Assert.Equal("LnpOrderResponse", parked.Name.LocalName);
+        Assert.Equal(new[] { "OrderId", "RequestedFocDate", "PON", "AccountId", "OrderCreateDate", "LastModifiedDate", "userId", "PortOutStatus", "SPID", "ListOfPhoneNumbers" },
+            parked.Elements().Select(e => e.Name.LocalName));
         Assert.Equal("EXCEPTION", parked.Element("PortOutStatus").Value);
-        Assert.Equal("7610", parked.Element("Errors").Element("Code").Value);
-        Assert.Equal("PIN does not match the Passcodes on the telephone numbers being ported out", parked.Element("Errors").Element("Description").Value);
-        Assert.Null(parked.Element("ActualFocDate"));
+        Assert.Equal("7610", listed.Element("ErrorCode").Value);
+        Assert.Equal("PIN does not match the Passcodes on the telephone numbers being ported out", listed.Element("ErrorMessage").Value);
         Assert.Equal(("EXCEPTION", 2), (again.GetProperty("processingStatus").GetString(), again.GetProperty("attempts").GetInt32()));
         Assert.Equal((orderId, "COMPLETE", 3), (right.GetProperty("orderId").GetString(), right.GetProperty("processingStatus").GetString(), right.GetProperty("attempts").GetInt32()));
         Assert.Equal("COMPLETE", done.Element("PortOutStatus").Value);
-        Assert.Null(done.Element("Errors"));
+        Assert.Null((await emulator.GetAsync(PortOuts + "?page=1&size=10")).Xml.Descendants("ErrorCode").FirstOrDefault());
         Assert.Equal(done.Element("LastModifiedDate").Value, done.Element("ActualFocDate").Value);
         Assert.NotEqual(done.Element("OrderCreateDate").Value, done.Element("LastModifiedDate").Value);
         Assert.Equal(new[] { "2012000101" }, done.Element("ListOfPhoneNumbers").Elements("PhoneNumber").Select(n => n.Value));

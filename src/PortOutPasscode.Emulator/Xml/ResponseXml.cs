@@ -160,21 +160,15 @@ internal static class ResponseXml
     });
 
     /// <summary>
-    /// GET portouts/{orderId}: the spec's &lt;LnpOrderResponse&gt;, plus what LNP orders carry elsewhere in the spec: the
-    /// numbers (&lt;ListOfPhoneNumbers&gt;) and, in EXCEPTION, the reason (&lt;Errors&gt;&lt;Code&gt;7610…).
+    /// GET portouts/{orderId}: the spec's &lt;LnpOrderResponse&gt;, plus the numbers as the spec's other LNP orders carry
+    /// them (&lt;ListOfPhoneNumbers&gt;). The 7610 of an EXCEPTION is in the list item (ErrorCode/ErrorMessage), where the
+    /// spec shows it: an &lt;Errors&gt; element here would make the SDKs raise the order as an error.
     /// </summary>
     public static byte[] PortOut(PortOutOrder order, WireFormat wire) => Write(w =>
     {
         var state = order.State;
         w.WriteStartElement("LnpOrderResponse");
         w.WriteElementString("OrderId", order.OrderId);
-        if (state.Status == PortOutStatus.EXCEPTION)
-        {
-            w.WriteStartElement("Errors");
-            w.WriteElementString("Code", Count(ErrorCodes.PortOutPinMismatch));
-            w.WriteElementString("Description", ErrorCodes.PortOutPinMismatchText);
-            w.WriteEndElement();
-        }
         w.WriteElementString("RequestedFocDate", wire.Date(order.RequestedFocAt));
         if (state.ActualFocAt is DateTimeOffset foc) w.WriteElementString("ActualFocDate", wire.Date(foc));
         w.WriteElementString("PON", order.Pon);
