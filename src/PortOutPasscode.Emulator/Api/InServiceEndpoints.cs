@@ -28,7 +28,7 @@ internal sealed class InServiceEndpoints
         {
             if (!PasscodeEndpoints.TryCursorNumber(call.Wire, page, out var number))
             {
-                return Invalid($"page '{page}' is neither 1 (the first page) nor a telephone number ({call.Wire.NumberShape}) that begins a page.");
+                return Invalid($"page '{page}' is neither 1 (the first page) nor {call.Wire.NumberShape} that begins a page.");
             }
             cursor = number;
         }

@@ -33,7 +33,7 @@ internal sealed class PasscodeEndpoints
             if (!TryCursorNumber(call.Wire, page, out var number))
             {
                 return NotFound(account, null,
-                    $"page '{page}' is neither 1 (the first page) nor a telephone number ({call.Wire.NumberShape}): the page is the number that begins it, as the answer's Links give it, not a page count.");
+                    $"page '{page}' is neither 1 (the first page) nor {call.Wire.NumberShape}: the page is the number that begins it, as the answer's Links give it, not a page count.");
             }
             if (!account.Inventory.Owns(number)) return NotFound(account, call.Wire.Number(number), null);
             cursor = number;
