@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PortOutPasscode.Emulator.Domain;
 using PortOutPasscode.Emulator.State;
 
@@ -25,6 +26,19 @@ public sealed class PortOutRequest
     /// <summary>The winning carrier's port order number; generated when left out.</summary>
     public string? Pon { get; set; }
 }
+
+/// <summary>What POST /_emulator/portouts answers about an attempt; errorCode and description only for an EXCEPTION.</summary>
+internal sealed record PortOutAnswer(
+    string Status,
+    string OrderId,
+    string ProcessingStatus,
+    string TelephoneNumber,
+    string[] TelephoneNumbers,
+    string AccountId,
+    bool PasscodeProtected,
+    int Attempts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ErrorCode,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description);
 
 /// <summary>
 /// Bandwidth's passcode check on a port-out, recorded as a port-out order: numbers without a passcode port with any
@@ -134,33 +148,16 @@ internal sealed class PortOutSimulator
         _state.Notifications.Publish(new OrderEvent(account.Id, "portouts", order.OrderId, null, state.Status.ToString(),
             matches ? null : ErrorCodes.PortOutPinMismatchText, matches ? order.Numbers : Array.Empty<long>(), state.LastModifiedAt));
 
-        var numbers = order.Numbers.Select(TelephoneNumbers.Format).ToArray();
-        if (matches)
-        {
-            return (200, new
-            {
-                status = "ACCEPTED",
-                orderId = order.OrderId,
-                processingStatus = state.Status.ToString(),
-                telephoneNumber = first,
-                telephoneNumbers = numbers,
-                accountId = account.Id,
-                passcodeProtected = isProtected,
-                attempts = state.Attempts,
-            });
-        }
-        return (409, new
-        {
-            status = "EXCEPTION",
-            orderId = order.OrderId,
-            processingStatus = state.Status.ToString(),
-            telephoneNumber = first,
-            telephoneNumbers = numbers,
-            accountId = account.Id,
-            passcodeProtected = isProtected,
-            attempts = state.Attempts,
-            errorCode = ErrorCodes.PortOutPinMismatch,
-            description = ErrorCodes.PortOutPinMismatchText,
-        });
+        return (matches ? 200 : 409, new PortOutAnswer(
+            matches ? "ACCEPTED" : "EXCEPTION",
+            order.OrderId,
+            state.Status.ToString(),
+            first,
+            order.Numbers.Select(TelephoneNumbers.Format).ToArray(),
+            account.Id,
+            isProtected,
+            state.Attempts,
+            matches ? null : ErrorCodes.PortOutPinMismatch,
+            matches ? null : ErrorCodes.PortOutPinMismatchText));
     }
 }

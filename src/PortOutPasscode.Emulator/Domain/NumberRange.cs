@@ -85,16 +85,9 @@ internal sealed class NumberRangeSet : ISortedNumbers
 
     public long CountBelow(long number)
     {
-        int low = 0, high = _ranges.Length - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) >> 1);
-            var range = _ranges[middle];
-            if (number < range.First) high = middle - 1;
-            else if (number > range.Last) low = middle + 1;
-            else return _before[middle] + (number - range.First);
-        }
-        return low < _ranges.Length ? _before[low] : Count;
+        var index = Locate(number, out var found);
+        if (found) return _before[index] + (number - _ranges[index].First);
+        return index < _ranges.Length ? _before[index] : Count;
     }
 
     public long ElementAt(long index)
@@ -139,6 +132,13 @@ internal sealed class NumberRangeSet : ISortedNumbers
     /// <summary>The index of the range holding the number, or -1.</summary>
     private int IndexOfRange(long number)
     {
+        var index = Locate(number, out var found);
+        return found ? index : -1;
+    }
+
+    /// <summary>The range holding the number (found), or the index of the first range after it.</summary>
+    private int Locate(long number, out bool found)
+    {
         int low = 0, high = _ranges.Length - 1;
         while (low <= high)
         {
@@ -146,8 +146,13 @@ internal sealed class NumberRangeSet : ISortedNumbers
             var range = _ranges[middle];
             if (number < range.First) high = middle - 1;
             else if (number > range.Last) low = middle + 1;
-            else return middle;
+            else
+            {
+                found = true;
+                return middle;
+            }
         }
-        return -1;
+        found = false;
+        return low;
     }
 }
