@@ -82,12 +82,13 @@ internal sealed class PasscodeEndpoints
         return ApiResult.Xml(200, ResponseXml.Lookup(found, invalid, withoutPasscode, notOnAccount, call.Wire));
     }
 
-    public static bool TryPageSize(ApiCall call, out int size, int? defaultSize = null)
+    /// <summary>The size parameter: required unless there is a default, 1 to <paramref name="max"/> (default <see cref="MaxPageSize"/>).</summary>
+    public static bool TryPageSize(ApiCall call, out int size, int? defaultSize = null, int max = MaxPageSize)
     {
         var text = call.Query["size"].LastOrDefault();
         size = defaultSize ?? 0;
         if (text == null && defaultSize != null) return true;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= MaxPageSize;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size >= 1 && size <= max;
     }
 
     /// <summary>A page value naming a number; on v2 a '+' sent unescaped in the query arrives as a space, and is taken as meant.</summary>

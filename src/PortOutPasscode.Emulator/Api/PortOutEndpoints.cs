@@ -1,4 +1,3 @@
-using System.Globalization;
 using PortOutPasscode.Emulator.Domain;
 using PortOutPasscode.Emulator.State;
 using PortOutPasscode.Emulator.Xml;
@@ -23,9 +22,7 @@ internal sealed class PortOutEndpoints
 
     public ApiResult List(ApiCall call)
     {
-        var text = call.Query["size"].LastOrDefault();
-        var size = DefaultPageSize;
-        if (text != null && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        if (!PasscodeEndpoints.TryPageSize(call, out var size, DefaultPageSize, MaxPageSize))
         {
             return Bad($"size must be 1 to {MaxPageSize} (default {DefaultPageSize}).");
         }
