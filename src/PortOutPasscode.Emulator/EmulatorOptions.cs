@@ -32,6 +32,24 @@ public sealed class EmulatorOptions
 
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// Whether API users (HTTP Basic) may call the API. False is Bandwidth after 2026-12-02: every Basic request is 401
+    /// and says to use OAuth2 client credentials. The token endpoint's own client authentication is not affected.
+    /// </summary>
+    public bool AllowBasic { get; set; } = true;
+
+    /// <summary>"Production" (default) or "Test": the realm its tokens are issued for; a token of the other realm is 401.</summary>
+    public string Environment { get; set; } = "Production";
+
+    /// <summary>An order appears in the order list only this long after it was stored (GET by id sees it at once).</summary>
+    public int ListLagMs { get; set; }
+
+    /// <summary>The server's clock against the real one, in seconds (negative: behind): dates in answers and date filters.</summary>
+    public int ClockOffsetSeconds { get; set; }
+
+    /// <summary>How long a subscription callback may take before it counts as failed (it is not retried).</summary>
+    public int CallbackTimeoutMs { get; set; } = 5000;
+
     /// <summary>"error" (default): setting the passcode a number already has is a 5195 ErrorList entry; "warning": a Warning.</summary>
     public string SamePasscode { get; set; } = "error";
 
@@ -83,6 +101,9 @@ public sealed class AccountOptions
 
     /// <summary>Passcodes the account starts with (and returns to on reset): number → passcode.</summary>
     public Dictionary<string, string> Passcodes { get; set; } = new();
+
+    /// <summary>The numbers in service (GET inserviceNumbers), ranges or single numbers; each must be a number of the account.</summary>
+    public List<string> InService { get; set; } = new();
 }
 
 /// <summary>An API user for HTTP Basic.</summary>
@@ -103,6 +124,11 @@ public sealed class OAuthClientOptions
 
     /// <summary>Accounts the client may use; "*" for every account.</summary>
     public List<string> Accounts { get; set; } = new();
+
+    /// <summary>The roles of the client (the token's roles claim); left out: <see cref="DemoDefaults.LineFeatureManagement"/> alone.</summary>
+    public List<string>? Roles { get; set; }
+
+    internal IReadOnlyList<string> RolesOrDefault => Roles ?? new List<string> { DemoDefaults.LineFeatureManagement };
 }
 
 /// <summary>The demo set-up of docs/EMULATOR-ADMIN.md: what a fresh emulator offers with no configuration.</summary>
@@ -115,6 +141,16 @@ public static class DemoDefaults
     public const string ClientId = "demo-client";
     public const string ClientSecret = "demo-secret";
 
+    /// <summary>An OAuth2 client without the role TN option orders need: 403 on orders and passcodes, reads work.</summary>
+    public const string ReadOnlyClientId = "demo-readonly-client";
+    public const string ReadOnlyClientSecret = "demo-readonly-secret";
+
+    /// <summary>The role Bandwidth requires for TN option orders and port-out passcodes.</summary>
+    public const string LineFeatureManagement = "Line Feature Management";
+
+    /// <summary>The role of the read-only demo client.</summary>
+    public const string ReadOnlyRole = "Read Only";
+
     public static List<AccountOptions> Accounts() => new()
     {
         new AccountOptions
@@ -123,6 +159,7 @@ public static class DemoDefaults
             PortOutPasscodeProtection = true,
             OnNet = { "2012000000-2013999999" },
             OffNet = { "9195550000-9195559999" },
+            InService = { "2012000101-2012000125", "9195550001-9195550003" },
         },
         new AccountOptions
         {
@@ -139,6 +176,13 @@ public static class DemoDefaults
 
     public static List<OAuthClientOptions> OAuthClients() => new()
     {
-        new OAuthClientOptions { ClientId = ClientId, ClientSecret = ClientSecret, Accounts = { AccountId, AccountWithoutFeatureId } },
+        new OAuthClientOptions
+        {
+            ClientId = ClientId, ClientSecret = ClientSecret, Accounts = { AccountId, AccountWithoutFeatureId }, Roles = new() { LineFeatureManagement },
+        },
+        new OAuthClientOptions
+        {
+            ClientId = ReadOnlyClientId, ClientSecret = ReadOnlyClientSecret, Accounts = { AccountId, AccountWithoutFeatureId }, Roles = new() { ReadOnlyRole },
+        },
     };
 }

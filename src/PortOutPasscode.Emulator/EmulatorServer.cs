@@ -13,11 +13,13 @@ namespace PortOutPasscode.Emulator;
 public sealed class EmulatorServer : IAsyncDisposable, IDisposable
 {
     private readonly WebApplication _app;
+    private readonly EmulatorState _state;
     private int _stopped;
 
-    private EmulatorServer(WebApplication app, Uri rootUri)
+    private EmulatorServer(WebApplication app, EmulatorState state, Uri rootUri)
     {
         _app = app;
+        _state = state;
         RootUri = rootUri;
         BaseUri = new Uri(rootUri, "api");
         TokenUri = new Uri(rootUri, "api/v1/oauth2/token");
@@ -63,10 +65,11 @@ public sealed class EmulatorServer : IAsyncDisposable, IDisposable
         ((IApplicationBuilder)app).Run(dispatcher.HandleAsync);
 
         await app.StartAsync(cancellationToken);
+        state.Notifications.Start();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         root = new Uri($"http://{HostText(setup.ListenAddress)}:{port}/");
-        return new EmulatorServer(app, root);
+        return new EmulatorServer(app, state, root);
     }
 
     /// <summary>What to put in URLs: the loopback address itself, or 127.0.0.1 when listening on every address.</summary>
@@ -83,6 +86,7 @@ public sealed class EmulatorServer : IAsyncDisposable, IDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
         await _app.StopAsync();
+        await _state.Notifications.DisposeAsync();
         await _app.DisposeAsync();
     }
 

@@ -109,8 +109,34 @@ public sealed class AdminTests
         Assert.Equal(new[] { "9900000", "9900001" }, info.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
         Assert.Equal("2012000000-2013999999", info.GetProperty("accounts")[0].GetProperty("onNet")[0].GetString());
         Assert.False(info.GetProperty("accounts")[1].GetProperty("portOutPasscodeProtection").GetBoolean());
+        Assert.Equal(new[] { "2012000101-2012000125", "9195550001-9195550003" },
+            info.GetProperty("accounts")[0].GetProperty("inService").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("Production", info.GetProperty("environment").GetString());
+        var clients = info.GetProperty("oauthClients").EnumerateArray().ToDictionary(c => c.GetProperty("clientId").GetString(), c => c.GetProperty("roles")[0].GetString());
+        Assert.Equal(new Dictionary<string, string> { [DemoDefaults.ClientId] = "Line Feature Management", [DemoDefaults.ReadOnlyClientId] = "Read Only" }, clients);
         Assert.DoesNotContain(DemoDefaults.Password, info.ToString());
         Assert.DoesNotContain(DemoDefaults.ClientSecret, info.ToString());
+        Assert.DoesNotContain(DemoDefaults.ReadOnlyClientSecret, info.ToString());
+    }
+
+    [Fact]
+    public async Task The_new_settings_are_read_and_changed_like_the_others()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var defaults = await emulator.AdminAsync(HttpMethod.Get, "settings");
+        var changed = await emulator.AdminAsync(HttpMethod.Put, "settings", new { allowBasic = false, listLagMs = 250, clockOffsetSeconds = -600, callbackTimeoutMs = 1000 });
+        await emulator.AdminAsync(HttpMethod.Put, "settings", new { clockOffsetSeconds = 7 * 24 * 3600 + 1 }, HttpStatusCode.BadRequest);
+        await emulator.AdminAsync(HttpMethod.Put, "settings", new { listLagMs = -1 }, HttpStatusCode.BadRequest);
+        await emulator.AdminAsync(HttpMethod.Put, "settings", new { callbackTimeoutMs = 0 }, HttpStatusCode.BadRequest);
+        await emulator.AdminAsync(HttpMethod.Post, "reset");
+        var reset = await emulator.AdminAsync(HttpMethod.Get, "settings");
+
+        Assert.Equal((true, 0, 0, 5000), Read(defaults));
+        Assert.Equal((false, 250, -600, 1000), Read(changed));
+        Assert.Equal(Read(defaults), Read(reset));
+        static (bool, int, int, int) Read(System.Text.Json.JsonElement s) => (s.GetProperty("allowBasic").GetBoolean(), s.GetProperty("listLagMs").GetInt32(),
+            s.GetProperty("clockOffsetSeconds").GetInt32(), s.GetProperty("callbackTimeoutMs").GetInt32());
     }
 
     [Fact]

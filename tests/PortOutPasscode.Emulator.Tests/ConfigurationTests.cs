@@ -121,7 +121,31 @@ public sealed class ConfigurationTests
         { "user", new EmulatorOptions { Users = new() { new ApiUserOptions { Name = "x" } } } },
         { "samePasscode", new EmulatorOptions { SamePasscode = "ignore" } },
         { "times", new EmulatorOptions { ReceivedMs = -1 } },
+        { "environment", new EmulatorOptions { Environment = "Staging" } },
+        { "in service elsewhere", new EmulatorOptions { Accounts = new() { new AccountOptions { Id = "1", OnNet = { "2012000000-2012000009" }, InService = { "2012000005-2012000010" } } } } },
+        { "in service range", new EmulatorOptions { Accounts = new() { new AccountOptions { Id = "1", OnNet = { "2012000000" }, InService = { "nope" } } } } },
+        { "list lag", new EmulatorOptions { ListLagMs = -5 } },
+        { "callback timeout", new EmulatorOptions { CallbackTimeoutMs = 0 } },
     };
+
+    [Fact]
+    public void Appsettings_json_holds_the_documented_demo_set_up()
+    {
+        var shipped = Path.Combine(Path.GetDirectoryName(typeof(EmulatorServer).Assembly.Location)!, "appsettings.json");
+        var options = CommandLineSettings.Parse(Array.Empty<string>(), shipped).Options;
+        var demo = new EmulatorOptions().WithDefaults();
+
+        Assert.Equal(5080, options.Port);
+        Assert.Equal(Describe(demo), Describe(options));
+        static string Describe(EmulatorOptions o) => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            accounts = o.Accounts.Select(a => new { a.Id, a.PortOutPasscodeProtection, a.OnNet, a.OffNet, a.NotVoiceOwner, a.InService }),
+            users = o.Users.Select(u => new { u.Name, u.Password, u.Accounts }),
+            clients = o.OAuthClients.Select(c => new { c.ClientId, c.ClientSecret, c.Accounts, c.RolesOrDefault }),
+            o.AllowBasic,
+            o.Environment,
+        });
+    }
 
     [Theory]
     [MemberData(nameof(Unusable))]
@@ -142,7 +166,11 @@ public sealed class ConfigurationTests
         Assert.Contains(lines, l => l.Contains("9900000") && l.Contains("2012000000-2013999999") && l.Contains("9195550000-9195559999 (off-net: 5196)"));
         Assert.Contains(lines, l => l.Contains("9900001") && l.Contains("OFF (5194)"));
         Assert.Contains(lines, l => l.Contains("demo / demo-password"));
-        Assert.Contains(lines, l => l.Contains("demo-client / demo-secret"));
+        Assert.Contains(lines, l => l.Contains("demo-client / demo-secret") && l.Contains("roles Line Feature Management"));
+        Assert.Contains(lines, l => l.Contains("demo-readonly-client / demo-readonly-secret") && l.Contains("roles Read Only"));
+        Assert.Contains(lines, l => l.Contains("in service: 2012000101-2012000125, 9195550001-9195550003"));
+        Assert.Contains(lines, l => l.Contains(emulator.Server.RootUri + "api/v2") && l.Contains("E.164"));
+        Assert.Contains(lines, l => l.Contains("Production realm"));
         Assert.Contains(lines, l => l.Contains(emulator.Server.TokenUri.ToString()));
     }
 

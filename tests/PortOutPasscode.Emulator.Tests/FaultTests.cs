@@ -47,6 +47,64 @@ public sealed class FaultTests
         Assert.True(date >= earliest && date < earliest.AddSeconds(1), $"Retry-After {date:O}, expected just after {earliest:O}");
     }
 
+    [Fact]
+    public async Task Throttle_can_answer_as_Bandwidth_does_X_RateLimit_Reset_an_empty_body_and_no_Retry_After()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Clock.Advance(TimeSpan.FromMilliseconds(400)); // not on a whole second: the reset must round up
+        var fault = await emulator.AddFaultAsync(new { endpoint = "create", kind = "throttle", rateLimitReset = 3, count = 1 });
+
+        var throttled = await emulator.PostXmlAsync(TestEmulator.Orders(), Passcode(0));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.Status);
+        var reset = long.Parse(Assert.Single(throttled.Headers.GetValues("X-RateLimit-Reset")));
+        var earliest = emulator.Clock.GetUtcNow().AddSeconds(3);
+        Assert.True(DateTimeOffset.FromUnixTimeSeconds(reset) >= earliest && DateTimeOffset.FromUnixTimeSeconds(reset) < earliest.AddSeconds(1),
+            $"reset {reset}, expected the second just after {earliest:O}");
+        Assert.Equal(0, throttled.ContentHeaders.ContentLength);
+        Assert.Equal("", throttled.Text);
+        Assert.Null(throttled.Headers.RetryAfter);
+        Assert.Equal(3, fault.GetProperty("rateLimitReset").GetInt32());
+        Assert.Equal(JsonValueKind.Null, fault.GetProperty("retryAfter").ValueKind);
+        Assert.Empty(await emulator.StoredOrdersAsync());
+    }
+
+    [Fact]
+    public async Task A_wait_of_an_hour_can_be_asked_for_in_both_forms()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AddFaultAsync(new { endpoint = "get", kind = "throttle", rateLimitReset = 3600, count = 1 });
+        await emulator.AddFaultAsync(new { endpoint = "get", kind = "throttle", retryAfter = "3600", count = 1 });
+        await emulator.AddFaultAsync(new { endpoint = "get", kind = "throttle", retryAfter = "date:3600", count = 1 });
+        await emulator.AddFaultAsync(new { endpoint = "list", kind = "throttle", retryAfter = "5", rateLimitReset = 3600, count = 1 });
+        var path = TestEmulator.Orders() + "/" + Guid.NewGuid();
+        var now = emulator.Clock.GetUtcNow();
+
+        var reset = await emulator.GetAsync(path);
+        var seconds = await emulator.GetAsync(path);
+        var date = await emulator.GetAsync(path);
+        var both = await emulator.GetAsync(TestEmulator.Orders());
+
+        Assert.Equal(now.AddHours(1).ToUnixTimeSeconds(), long.Parse(reset.Headers.GetValues("X-RateLimit-Reset").Single()));
+        Assert.Equal(TimeSpan.FromHours(1), seconds.Headers.RetryAfter.Delta);
+        Assert.Equal(now.AddHours(1), date.Headers.RetryAfter.Date);
+        Assert.Equal(TimeSpan.FromSeconds(5), both.Headers.RetryAfter.Delta);
+        Assert.True(both.Headers.Contains("X-RateLimit-Reset"));
+        Assert.Equal(HttpStatusCode.NotFound, (await emulator.GetAsync(path)).Status); // every throttle spent
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(86_401)]
+    public async Task A_rate_limit_reset_outside_a_day_ahead_is_refused(int seconds)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var refused = await emulator.AdminAsync(HttpMethod.Post, "faults", new { kind = "throttle", rateLimitReset = seconds }, HttpStatusCode.BadRequest);
+
+        Assert.Contains("rateLimitReset", refused.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData(503)]
     [InlineData(500)]

@@ -17,7 +17,7 @@ public sealed class PasscodeEndpointTests
         ?? Array.Empty<string>();
 
     [Fact]
-    public async Task Pages_walk_every_stored_passcode_once_in_number_order()
+    public async Task Following_next_walks_every_stored_passcode_once_in_number_order()
     {
         await using var emulator = await TestEmulator.StartAsync();
         var numbers = OrderXml.Numbers(2012000100, 7);
@@ -25,17 +25,18 @@ public sealed class PasscodeEndpointTests
 
         var seen = new Dictionary<string, string>();
         var pages = new List<int>();
-        for (var page = 1; page <= 10; page++)
+        var path = TestEmulator.Passcodes() + "?page=1&size=3";
+        for (var requests = 0; path != null && requests < 10; requests++)
         {
-            var answer = await emulator.GetAsync(TestEmulator.Passcodes() + $"?page={page}&size=3");
+            var answer = await emulator.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, answer.Status);
             Assert.Equal("TelephoneNumbersResponse", answer.Xml.Name.LocalName);
             Assert.Equal("7", answer.Xml.Element("TelephoneNumberCount").Value);
             var items = Items(answer.Xml);
-            if (items.Count == 0) break;
             pages.Add(items.Count);
             Assert.Equal(items.Keys.Order(StringComparer.Ordinal), items.Keys);
             foreach (var (number, passcode) in items) seen.Add(number, passcode);
+            path = Paging.Next(answer.Xml);
         }
 
         Assert.Equal(new[] { 3, 3, 1 }, pages);

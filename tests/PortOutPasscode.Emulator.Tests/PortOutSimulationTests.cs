@@ -5,7 +5,7 @@ namespace PortOutPasscode.Emulator.Tests;
 
 /// <summary>
 /// POST /_emulator/portouts, a winning carrier's port-out request: the loop the feature exists for. Set a passcode,
-/// watch a wrong PIN fail with 7610 and the right one pass.
+/// watch a wrong PIN park the port-out in EXCEPTION with 7610 and the right one pass.
 /// </summary>
 public sealed class PortOutSimulationTests
 {
@@ -25,7 +25,7 @@ public sealed class PortOutSimulationTests
     }
 
     [Fact]
-    public async Task Once_a_passcode_is_set_a_wrong_PIN_is_refused_with_7610_and_the_right_one_ports()
+    public async Task Once_a_passcode_is_set_a_wrong_PIN_puts_the_port_out_in_EXCEPTION_with_7610_and_the_right_one_ports()
     {
         await using var emulator = await TestEmulator.StartAsync();
         await emulator.CreateAsync(OrderXml.Passcode("a1b2c3", "2012000001"));
@@ -35,15 +35,15 @@ public sealed class PortOutSimulationTests
         var none = await PortOutAsync(emulator, new { telephoneNumber = "2012000001" }, HttpStatusCode.Conflict);
         var right = await PortOutAsync(emulator, new { telephoneNumber = "+1 (201) 200-0001", pin = "a1b2c3" }, HttpStatusCode.OK);
 
-        Assert.Equal("REJECTED", wrong.GetProperty("status").GetString());
+        Assert.Equal("EXCEPTION", wrong.GetProperty("status").GetString());
+        Assert.Equal("EXCEPTION", wrong.GetProperty("processingStatus").GetString());
         Assert.Equal(7610, wrong.GetProperty("errorCode").GetInt32());
-        Assert.Equal(
-            "The PIN provided does not match the port-out passcode of the telephone number. Ask the losing carrier's customer for the correct passcode and submit again.",
-            wrong.GetProperty("description").GetString());
+        Assert.Equal("PIN does not match the Passcodes on the telephone numbers being ported out", wrong.GetProperty("description").GetString());
         Assert.DoesNotContain("a1b2c3", wrong.ToString());
         Assert.Equal(7610, wrongCase.GetProperty("errorCode").GetInt32());
         Assert.Equal(7610, none.GetProperty("errorCode").GetInt32());
         Assert.Equal("ACCEPTED", right.GetProperty("status").GetString());
+        Assert.Equal("COMPLETE", right.GetProperty("processingStatus").GetString());
         Assert.Equal("2012000001", right.GetProperty("telephoneNumber").GetString());
         Assert.True(right.GetProperty("passcodeProtected").GetBoolean());
     }
@@ -71,7 +71,7 @@ public sealed class PortOutSimulationTests
         await PortOutAsync(emulator, new { telephoneNumber = "5550000001", pin = "a1b2c3" }, HttpStatusCode.NotFound);
 
         var attempts = (await emulator.AdminAsync(HttpMethod.Get, "portouts")).EnumerateArray().ToArray();
-        Assert.Equal(new[] { "REJECTED", "ACCEPTED", "NOT_FOUND" }, attempts.Select(a => a.GetProperty("status").GetString()));
+        Assert.Equal(new[] { "EXCEPTION", "ACCEPTED", "NOT_FOUND" }, attempts.Select(a => a.GetProperty("status").GetString()));
         Assert.Equal(7610, attempts[0].GetProperty("errorCode").GetInt32());
         Assert.Equal("a1b2c3", (await emulator.StoredPasscodesAsync())["2012000001"]);
     }

@@ -7,7 +7,8 @@ namespace PortOutPasscode.Emulator.Tests;
 
 /// <summary>
 /// Bandwidth's own Node SDK (@bandwidth/numbers 2.0.0, tests/sdk-compat) against the emulator: compat.js creates,
-/// reads, lists and looks up through the SDK and prints what the SDK's parsers made of every answer.
+/// reads, lists and looks up through the SDK, reads in-service numbers and port-outs and manages subscriptions with the
+/// SDK's own helpers, and prints what the SDK's parsers made of every answer.
 /// </summary>
 public sealed class SdkCompatibilityTests
 {
@@ -100,5 +101,46 @@ public sealed class SdkCompatibilityTests
         Assert.Equal("Bearer", sdk.GetProperty("token").GetProperty("tokenType").GetString());
         Assert.Equal(orderId, sdk.GetProperty("bearerGet").GetProperty("result").GetProperty("orderId").GetString());
         Assert.Equal(401, sdk.GetProperty("unauthorized").GetProperty("error").GetProperty("httpStatus").GetInt32());
+
+        // Paging links come through as Bandwidth writes them.
+        Assert.StartsWith("Link=<" + emulator.Server.BaseUri + "/accounts/9900000/tnPortoutPasscodes?page=1&size=10>",
+            page.GetProperty("links").GetProperty("first").GetString());
+
+        var inService = sdk.GetProperty("inService").GetProperty("result");
+        Assert.Equal(28, inService.GetProperty("totalCount").GetInt32());
+        Assert.Equal(10, inService.GetProperty("telephoneNumbers").GetProperty("count").GetInt32());
+        Assert.Equal(OrderXml.Numbers(2012000101, 10), inService.GetProperty("telephoneNumbers").GetProperty("telephoneNumber").EnumerateArray().Select(n => n.GetString()));
+        Assert.EndsWith("?page=2012000111&size=10>;rel=\"next\";", inService.GetProperty("links").GetProperty("next").GetString());
+        Assert.Equal(28, sdk.GetProperty("inServiceTotals").GetProperty("result").GetProperty("count").GetInt32());
+        Assert.Equal(JsonValueKind.Null, sdk.GetProperty("inServiceOne").GetProperty("error").ValueKind);
+        Assert.Equal(404, sdk.GetProperty("inServiceMissing").GetProperty("error").GetProperty("httpStatus").GetInt32());
+
+        // Subscriptions: create (201 + Location, then the SDK GETs it), update, list, delete.
+        var email = sdk.GetProperty("emailSubscription").GetProperty("result");
+        Assert.Equal("portouts", email.GetProperty("orderType").GetString());
+        Assert.Equal("DAILY", email.GetProperty("emailSubscription").GetProperty("digestRequested").GetString());
+        var callback = sdk.GetProperty("callbackSubscription").GetProperty("result");
+        Assert.Equal(3600, callback.GetProperty("callbackSubscription").GetProperty("expiry").GetInt32());
+        Assert.Equal(JsonValueKind.Null, sdk.GetProperty("subscriptionUpdate").GetProperty("error").ValueKind);
+        var listed = sdk.GetProperty("subscriptions").GetProperty("result").EnumerateArray().ToArray();
+        Assert.Equal(new[] { email.GetProperty("subscriptionId").GetString(), callback.GetProperty("subscriptionId").GetString() },
+            listed.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal("ops@example.com", listed[0].GetProperty("emailSubscription").GetProperty("email").GetString());
+        Assert.Empty(sdk.GetProperty("subscriptionsAfterDelete").GetProperty("result").EnumerateArray());
+
+        // A wrong PIN: the SDK-made callback subscription is told, and the SDK's port-out helpers read the EXCEPTION.
+        var portOutId = sdk.GetProperty("portOutAttempt").GetProperty("orderId").GetString();
+        Assert.Equal(409, sdk.GetProperty("portOutAttempt").GetProperty("status").GetInt32());
+        var notification = System.Xml.Linq.XElement.Parse(Assert.Single(sdk.GetProperty("callbackBodies").EnumerateArray()).GetString());
+        Assert.Equal((portOutId, "EXCEPTION"), (notification.Element("OrderId").Value, notification.Element("Status").Value));
+        var portOuts = sdk.GetProperty("portOuts").GetProperty("result");
+        Assert.Equal(1, portOuts.GetProperty("totalCount").GetInt32());
+        var item = portOuts.GetProperty("lnpPortInfoForGivenStatus");
+        Assert.Equal((portOutId, "EXCEPTION", 7610), (item.GetProperty("orderId").GetString(), item.GetProperty("processingStatus").GetString(), item.GetProperty("errorCode").GetInt32()));
+        Assert.True(IsDate(item.GetProperty("orderDate")), item.ToString());
+        var portOut = sdk.GetProperty("portOut").GetProperty("result");
+        Assert.Equal(("EXCEPTION", "2012000001"), (portOut.GetProperty("portOutStatus").GetString(),
+            portOut.GetProperty("listOfPhoneNumbers").GetProperty("phoneNumber").GetString()));
+        Assert.DoesNotContain(DemoDefaults.Password, sdk.ToString());
     }
 }

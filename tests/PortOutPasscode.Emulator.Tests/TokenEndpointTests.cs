@@ -17,15 +17,6 @@ public sealed class TokenEndpointTests
         return emulator.SendAsync(request);
     }
 
-    private static async Task<string> IssueAsync(TestEmulator emulator, string clientId = DemoDefaults.ClientId, string secret = DemoDefaults.ClientSecret)
-    {
-        var answer = await TokenAsync(emulator, Form(("grant_type", "client_credentials")), TestEmulator.Basic(clientId, secret));
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
-        return answer.Json.GetProperty("access_token").GetString();
-    }
-
-    private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
-
     [Fact]
     public async Task A_client_gets_a_Bearer_token_in_Bandwidth_s_JSON_and_can_use_the_API_with_it()
     {
@@ -41,7 +32,7 @@ public sealed class TokenEndpointTests
         var token = answer.Json.GetProperty("access_token").GetString();
         Assert.False(string.IsNullOrEmpty(token));
 
-        var created = await emulator.PostXmlAsync(TestEmulator.Orders(), OrderXml.Passcode("a1b2c3", "2012000001"), Bearer(token));
+        var created = await emulator.PostXmlAsync(TestEmulator.Orders(), OrderXml.Passcode("a1b2c3", "2012000001"), TestEmulator.Bearer(token));
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal("demo-client", created.Xml.Element("TnOptionOrder").Element("CreatedByUser").Value);
     }
@@ -85,31 +76,31 @@ public sealed class TokenEndpointTests
     public async Task A_token_stops_working_when_it_expires()
     {
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { TokenLifetimeSeconds = 60 });
-        var token = await IssueAsync(emulator);
+        var token = await emulator.IssueTokenAsync();
 
         emulator.Clock.Advance(TimeSpan.FromSeconds(59));
-        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync(TestEmulator.Orders(), Bearer(token))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync(TestEmulator.Orders(), TestEmulator.Bearer(token))).Status);
         emulator.Clock.Advance(TimeSpan.FromSeconds(1));
-        var expired = await emulator.GetAsync(TestEmulator.Orders(), Bearer(token));
+        var expired = await emulator.GetAsync(TestEmulator.Orders(), TestEmulator.Bearer(token));
 
         Assert.Equal(HttpStatusCode.Unauthorized, expired.Status);
         Assert.Contains("invalid_token", expired.Headers.WwwAuthenticate.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync(TestEmulator.Orders(), Bearer(await IssueAsync(emulator)))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync(TestEmulator.Orders(), TestEmulator.Bearer(await emulator.IssueTokenAsync()))).Status);
     }
 
     [Fact]
     public async Task The_admin_API_expires_every_token_at_once_and_a_new_lifetime_applies_to_new_tokens()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        var first = await IssueAsync(emulator);
-        var second = await IssueAsync(emulator);
+        var first = await emulator.IssueTokenAsync();
+        var second = await emulator.IssueTokenAsync();
 
         var expired = await emulator.AdminAsync(HttpMethod.Post, "tokens/expire");
         await emulator.AdminAsync(HttpMethod.Put, "settings", new { tokenLifetimeSeconds = 5 });
 
         Assert.Equal(2, expired.GetProperty("expired").GetInt32());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await emulator.GetAsync(TestEmulator.Orders(), Bearer(first))).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await emulator.GetAsync(TestEmulator.Orders(), Bearer(second))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await emulator.GetAsync(TestEmulator.Orders(), TestEmulator.Bearer(first))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await emulator.GetAsync(TestEmulator.Orders(), TestEmulator.Bearer(second))).Status);
         var renewed = await TokenAsync(emulator, Form(("grant_type", "client_credentials")), TestEmulator.Basic("demo-client", "demo-secret"));
         Assert.Equal(5, renewed.Json.GetProperty("expires_in").GetInt32());
     }
@@ -121,9 +112,9 @@ public sealed class TokenEndpointTests
         {
             OAuthClients = new() { new OAuthClientOptions { ClientId = "narrow", ClientSecret = "narrow-secret", Accounts = { "9900001" } } },
         });
-        var token = await IssueAsync(emulator, "narrow", "narrow-secret");
+        var token = await emulator.IssueTokenAsync("narrow", "narrow-secret");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await emulator.GetAsync(TestEmulator.Orders(), Bearer(token))).Status);
-        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync(TestEmulator.Orders(TestEmulator.AccountWithoutFeature), Bearer(token))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await emulator.GetAsync(TestEmulator.Orders(), TestEmulator.Bearer(token))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync(TestEmulator.Orders(TestEmulator.AccountWithoutFeature), TestEmulator.Bearer(token))).Status);
     }
 }

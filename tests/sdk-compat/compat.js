@@ -6,6 +6,7 @@
 // Dates the SDK turned into Date objects are printed as {"$date": "..."}, so the test can tell them from strings.
 "use strict";
 
+const http = require("http");
 const numbers = require("@bandwidth/numbers");
 const superagent = require("superagent");
 
@@ -16,7 +17,8 @@ if (!apiBase) {
   process.exit(2);
 }
 
-const { Client, TnOption } = numbers;
+const { Client, TnOption, InServiceNumber, PortOut, Subscription } = numbers;
+const emulatorRoot = apiBase.replace(/\/api$/, "");
 const basic = new Client(accountId, user, password, undefined, undefined, { apiEndPoint: apiBase });
 
 // The SDK's own request/parse path for endpoints it has no helper for (history, tnPortoutPasscodes).
@@ -89,7 +91,7 @@ async function main() {
   out.notFound = await settle(TnOption.getAsync(basic, "00000000-0000-0000-0000-000000000000"), basic);
 
   // Bearer: the SDK's token URL is fixed to Bandwidth's, so take a token from the emulator and give it to the SDK.
-  const token = await superagent.post(apiBase.replace(/\/api$/, "") + "/api/v1/oauth2/token")
+  const token = await superagent.post(emulatorRoot + "/api/v1/oauth2/token")
     .type("form").auth(clientId, clientSecret).send({ grant_type: "client_credentials" });
   const bearer = new Client(accountId, undefined, undefined, undefined, undefined,
     { apiEndPoint: apiBase, tempAccessToken: token.body.access_token, autoRefreshToken: false });
@@ -99,9 +101,59 @@ async function main() {
   const wrong = new Client(accountId, user, "wrong-password", undefined, undefined, { apiEndPoint: apiBase });
   out.unauthorized = await settle(TnOption.getAsync(wrong, orderId), wrong);
 
+  await inServiceAndPortOuts(out);
+
   process.stdout.write(JSON.stringify(out, function (key, value) {
+    if (key === "client") return undefined; // the SDK's client object (with its credentials) hangs on what it returns
     return this[key] instanceof Date ? { $date: this[key].toISOString() } : value;
   }, 2) + "\n");
+}
+
+// In-service numbers, subscriptions and port-outs through the SDK's own helpers; a callback subscription made by the
+// SDK points at a server of this script, and a port-out with a wrong PIN (the emulator's admin API) must reach it.
+async function inServiceAndPortOuts(out) {
+  out.inService = await settle(InServiceNumber.listAsync(basic, { page: 1, size: 10 }), basic);
+  out.inServiceTotals = await settle(InServiceNumber.totalsAsync(basic), basic);
+  out.inServiceOne = await settle(InServiceNumber.getAsync(basic, "2012000101"), basic);
+  out.inServiceMissing = await settle(InServiceNumber.getAsync(basic, "2012000126"), basic);
+
+  const received = [];
+  const hook = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => { body += chunk; });
+    req.on("end", () => { received.push(body); res.statusCode = 200; res.end(); });
+  });
+  await new Promise((resolve) => hook.listen(0, "127.0.0.1", resolve));
+  try {
+    out.emailSubscription = await settle(Subscription.createAsync(basic, {
+      orderType: "portouts", emailSubscription: { email: "noc@example.com", digestRequested: "DAILY" },
+    }), basic);
+    out.callbackSubscription = await settle(Subscription.createAsync(basic, {
+      orderType: "portouts", callbackSubscription: { URL: `http://127.0.0.1:${hook.address().port}/hook`, expiry: 3600 },
+    }), basic);
+    if (out.emailSubscription.result) {
+      out.subscriptionUpdate = await settle(out.emailSubscription.result.updateAsync({
+        orderType: "portouts", emailSubscription: { email: "ops@example.com", digestRequested: "NONE" },
+      }), basic);
+    }
+    out.subscriptions = await settle(Subscription.listAsync(basic, {}), basic);
+
+    const attempt = await superagent.post(emulatorRoot + "/_emulator/portouts").ok(() => true)
+      .send({ telephoneNumber: "2012000001", pin: "wrong1" });
+    out.portOutAttempt = { status: attempt.status, orderId: attempt.body.orderId };
+    for (let i = 0; i < 250 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    out.callbackBodies = received;
+
+    out.portOuts = await settle(PortOut.listAsync(basic, { page: 1, size: 300 }), basic);
+    out.portOut = await settle(PortOut.getAsync(basic, attempt.body.orderId), basic);
+
+    for (const created of [out.emailSubscription, out.callbackSubscription]) {
+      if (created.result) await settle(created.result.deleteAsync(), basic);
+    }
+    out.subscriptionsAfterDelete = await settle(Subscription.listAsync(basic, {}), basic);
+  } finally {
+    hook.close();
+  }
 }
 
 main().catch((err) => {

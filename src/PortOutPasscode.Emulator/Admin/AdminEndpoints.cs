@@ -20,6 +20,23 @@ public sealed class SettingsPatch
     public string? SamePasscode { get; set; }
     public bool? EchoPasscodes { get; set; }
     public bool? WrapOrderListInReportResponse { get; set; }
+    public bool? AllowBasic { get; set; }
+    public int? ListLagMs { get; set; }
+    public int? ClockOffsetSeconds { get; set; }
+    public int? CallbackTimeoutMs { get; set; }
+}
+
+/// <summary>Body of PUT /_emulator/accounts/{id}/inservice: the account's in-service numbers, replacing the list.</summary>
+public sealed class InServicePatch
+{
+    public List<string>? InService { get; set; }
+}
+
+/// <summary>Body of POST /_emulator/accounts/{id}/passcodes: one passcode on many numbers at once (ranges).</summary>
+public sealed class PasscodeSeed
+{
+    public List<string>? Numbers { get; set; }
+    public string? Passcode { get; set; }
 }
 
 /// <summary>
@@ -123,14 +140,33 @@ internal sealed class AdminEndpoints
                 return NotAllowed("GET, POST, DELETE");
             case "tokens/expire":
                 return Only(method, "POST") ?? Ok(new { expired = _state.Tokens.ExpireAll() });
+            case "notifications":
+                return Only(method, "GET") ?? Ok(_state.Notifications.Snapshot());
             case "portouts":
-                if (HttpMethods.IsGet(method)) return Ok(_state.PortOuts.Snapshot());
+                if (HttpMethods.IsGet(method)) return Ok(_state.PortOuts.Attempts());
                 if (HttpMethods.IsPost(method))
                 {
                     var (status, body) = _portOuts.Submit(await ReadJsonAsync<PortOutRequest>(context));
                     return ApiResult.Json(status, body);
                 }
                 return NotAllowed("GET, POST");
+        }
+        var parts = path.Split('/');
+        if (parts.Length == 3 && parts[0] == "accounts")
+        {
+            var account = _state.FindAccount(request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[2]);
+            if (account == null) return Problem(404, $"There is no account {parts[1]}.");
+            switch (parts[2])
+            {
+                case "inservice":
+                    if (HttpMethods.IsGet(method)) return Ok(InServiceView(account));
+                    if (!HttpMethods.IsPut(method)) return NotAllowed("GET, PUT");
+                    var patch = await ReadJsonAsync<InServicePatch>(context);
+                    account.InService = EmulatorSetup.InServiceOf(patch.InService ?? new(), account.Inventory, $"Account {account.Id} inService");
+                    return Ok(InServiceView(account));
+                case "passcodes":
+                    return Only(method, "POST") ?? Ok(SeedPasscodes(account, await ReadJsonAsync<PasscodeSeed>(context)));
+            }
         }
         if (path.StartsWith("faults/", StringComparison.Ordinal) && int.TryParse(path["faults/".Length..], out var id))
         {
@@ -148,16 +184,18 @@ internal sealed class AdminEndpoints
         {
             baseUri = root + "/api",
             tokenUri = root + "/api/v1/oauth2/token",
-            accounts = _state.Setup.Accounts.Select(a => new
+            environment = _state.Setup.Realm.ToString(),
+            accounts = _state.Accounts.Select(a => new
             {
                 id = a.Id,
                 portOutPasscodeProtection = a.FeatureOn,
                 onNet = a.Inventory.OnNet.Ranges.Select(r => r.ToString()),
                 offNet = a.Inventory.OffNet.Ranges.Select(r => r.ToString()),
                 notVoiceOwner = a.Inventory.NotVoiceOwner.Ranges.Select(r => r.ToString()),
+                inService = a.InService.Ranges.Select(r => r.ToString()),
             }),
             users = _state.Setup.Users.Values.Select(u => new { name = u.Principal.Name, accounts = u.Principal.Accounts }),
-            oauthClients = _state.Setup.OAuthClients.Values.Select(c => new { clientId = c.Principal.Name, accounts = c.Principal.Accounts }),
+            oauthClients = _state.Setup.OAuthClients.Values.Select(c => new { clientId = c.Principal.Name, accounts = c.Principal.Accounts, roles = c.Principal.Roles }),
             settings = SettingsView(settings),
             orders = _state.Orders.Count,
         };
@@ -202,15 +240,21 @@ internal sealed class AdminEndpoints
     private RuntimeSettings ApplySettings(SettingsPatch patch)
     {
         var current = _state.Settings;
-        var updated = new RuntimeSettings(
-            patch.ReceivedMs ?? current.ReceivedMs,
-            patch.ProcessingMs ?? current.ProcessingMs,
-            patch.MaxTnsPerOrder ?? current.MaxTnsPerOrder,
-            patch.MaxOrdersPerList ?? current.MaxOrdersPerList,
-            patch.TokenLifetimeSeconds ?? current.TokenLifetimeSeconds,
-            patch.SamePasscode == null ? current.SamePasscodeIsWarning : RuntimeSettings.ParseSamePasscode(patch.SamePasscode),
-            patch.EchoPasscodes ?? current.EchoPasscodes,
-            patch.WrapOrderListInReportResponse ?? current.WrapOrderListInReportResponse).Validated();
+        var updated = (current with
+        {
+            ReceivedMs = patch.ReceivedMs ?? current.ReceivedMs,
+            ProcessingMs = patch.ProcessingMs ?? current.ProcessingMs,
+            MaxTnsPerOrder = patch.MaxTnsPerOrder ?? current.MaxTnsPerOrder,
+            MaxOrdersPerList = patch.MaxOrdersPerList ?? current.MaxOrdersPerList,
+            TokenLifetimeSeconds = patch.TokenLifetimeSeconds ?? current.TokenLifetimeSeconds,
+            SamePasscodeIsWarning = patch.SamePasscode == null ? current.SamePasscodeIsWarning : RuntimeSettings.ParseSamePasscode(patch.SamePasscode),
+            EchoPasscodes = patch.EchoPasscodes ?? current.EchoPasscodes,
+            WrapOrderListInReportResponse = patch.WrapOrderListInReportResponse ?? current.WrapOrderListInReportResponse,
+            AllowBasic = patch.AllowBasic ?? current.AllowBasic,
+            ListLagMs = patch.ListLagMs ?? current.ListLagMs,
+            ClockOffsetSeconds = patch.ClockOffsetSeconds ?? current.ClockOffsetSeconds,
+            CallbackTimeoutMs = patch.CallbackTimeoutMs ?? current.CallbackTimeoutMs,
+        }).Validated();
         _state.Settings = updated;
         return updated;
     }
@@ -225,7 +269,39 @@ internal sealed class AdminEndpoints
         samePasscode = s.SamePasscodeIsWarning ? "warning" : "error",
         echoPasscodes = s.EchoPasscodes,
         wrapOrderListInReportResponse = s.WrapOrderListInReportResponse,
+        allowBasic = s.AllowBasic,
+        listLagMs = s.ListLagMs,
+        clockOffsetSeconds = s.ClockOffsetSeconds,
+        callbackTimeoutMs = s.CallbackTimeoutMs,
     };
+
+    private static object InServiceView(AccountState account) => new
+    {
+        accountId = account.Id,
+        inService = account.InService.Ranges.Select(r => r.ToString()),
+        count = account.InService.Count,
+    };
+
+    /// <summary>Sets one passcode on on-net numbers of the account in bulk, as if an order had done it (no order is stored).</summary>
+    private static object SeedPasscodes(AccountState account, PasscodeSeed seed)
+    {
+        if (Domain.Passcodes.Classify(seed.Passcode) != PasscodeAction.Set)
+        {
+            throw new EmulatorConfigurationException("passcode must be 4 to 10 letters or digits.");
+        }
+        var where = $"Account {account.Id} numbers";
+        var numbers = EmulatorSetup.Ranges(seed.Numbers, where);
+        if (numbers.Count == 0) throw new EmulatorConfigurationException("numbers must list at least one number or range.");
+        foreach (var range in numbers.Ranges)
+        {
+            if (!account.Inventory.OnNet.Covers(range) || account.Inventory.OffNet.Intersect(new NumberRangeSet(new[] { range })).Count > 0
+                || account.Inventory.NotVoiceOwner.Intersect(new NumberRangeSet(new[] { range })).Count > 0)
+            {
+                throw new EmulatorConfigurationException($"{where}: {range} is not all on-net numbers of the account (only they can carry a passcode).");
+            }
+        }
+        return new { accountId = account.Id, set = account.Passcodes.SetAll(numbers, seed.Passcode!), total = account.Passcodes.Count };
+    }
 
     private static object FaultView(ActiveFault f) => new
     {
@@ -233,7 +309,8 @@ internal sealed class AdminEndpoints
         endpoint = f.Endpoint == null ? "*" : ApiEndpoints.ByName.First(e => e.Value == f.Endpoint).Key,
         kind = f.Kind.Name(),
         status = f.Kind is FaultKind.Throttle or FaultKind.Status ? f.Status : (int?)null,
-        retryAfter = f.Kind == FaultKind.Throttle ? (f.RetryAfterAsDate ? "date:" : "") + f.RetryAfterSeconds : null,
+        retryAfter = f.Kind == FaultKind.Throttle && f.SendsRetryAfter ? (f.RetryAfterAsDate ? "date:" : "") + f.RetryAfterSeconds : null,
+        rateLimitReset = f.Kind == FaultKind.Throttle ? f.RateLimitResetSeconds : null,
         latencyMs = f.LatencyMs,
         count = f.Count,
         every = f.Every,

@@ -17,6 +17,9 @@ internal sealed class ApiDispatcher
     private readonly Authenticator _authenticator;
     private readonly OrderEndpoints _orders;
     private readonly PasscodeEndpoints _passcodes = new();
+    private readonly InServiceEndpoints _inService = new();
+    private readonly PortOutEndpoints _portOuts;
+    private readonly SubscriptionEndpoints _subscriptions;
     private readonly TokenEndpoint _token;
     private readonly AdminEndpoints _admin;
 
@@ -25,6 +28,8 @@ internal sealed class ApiDispatcher
         _state = state;
         _authenticator = new Authenticator(state);
         _orders = new OrderEndpoints(state);
+        _portOuts = new PortOutEndpoints(state);
+        _subscriptions = new SubscriptionEndpoints(state);
         _token = new TokenEndpoint(state, _authenticator);
         _admin = new AdminEndpoints(state, rootUri);
     }
@@ -116,35 +121,58 @@ internal sealed class ApiDispatcher
         var principal = auth.Principal;
         if (!principal.MayUse(route.AccountId))
         {
-            return ApiResult.Error(route.Endpoint, 403, null,
-                $"{(principal.IsOAuthClient ? "OAuth2 client" : "User")} '{principal.Name}' is not allowed to access account {route.AccountId}.");
+            return ApiResult.Error(route.Endpoint, 403, null, $"{principal.Kind} '{principal.Name}' is not allowed to access account {route.AccountId}.");
         }
         var account = _state.FindAccount(route.AccountId);
         if (account == null)
         {
             return ApiResult.Error(route.Endpoint, 404, null, $"Account {route.AccountId} does not exist.");
         }
+        if (ApiEndpoints.NeedsLineFeatureManagement(route.Endpoint) && !principal.HasRole(DemoDefaults.LineFeatureManagement))
+        {
+            // Bandwidth answers a missing role with 403; say which role, since that is what the user can fix.
+            return ApiResult.Error(route.Endpoint, 403, null,
+                $"{principal.Kind} '{principal.Name}' lacks the role '{DemoDefaults.LineFeatureManagement}' that TN option orders and port-out passcodes need "
+                + $"(it has: {(principal.Roles.Count == 0 ? "no roles" : string.Join(", ", principal.Roles))}). Add the role to the credential in the Bandwidth App.");
+        }
 
+        var call = new ApiCall(context, route, account, principal, _state.WireFor(route.Version));
         switch (route.Endpoint)
         {
             case ApiEndpoint.Create:
-                using (var body = await ReadBodyAsync(context))
-                {
-                    return _orders.Create(context.Request, account, principal, body);
-                }
+                using (var body = await ReadBodyAsync(context)) return _orders.Create(call, body);
             case ApiEndpoint.Lookup:
-                using (var body = await ReadBodyAsync(context))
-                {
-                    return _passcodes.Lookup(account, body);
-                }
+                using (var body = await ReadBodyAsync(context)) return _passcodes.Lookup(call, body);
+            case ApiEndpoint.SubscriptionCreate:
+                using (var body = await ReadBodyAsync(context)) return _subscriptions.Create(call, body);
+            case ApiEndpoint.SubscriptionUpdate:
+                using (var body = await ReadBodyAsync(context)) return _subscriptions.Update(call, body);
             case ApiEndpoint.Get:
-                return _orders.Get(account, route.OrderId!);
+                return _orders.Get(call);
             case ApiEndpoint.History:
-                return _orders.History(account, route.OrderId!);
+                return _orders.History(call);
             case ApiEndpoint.List:
-                return _orders.List(account, context.Request.Query);
+                return _orders.List(call);
+            case ApiEndpoint.Passcodes:
+                return _passcodes.Page(call);
+            case ApiEndpoint.InService:
+                return _inService.List(call);
+            case ApiEndpoint.InServiceTotals:
+                return _inService.Totals(call);
+            case ApiEndpoint.InServiceNumber:
+                return _inService.One(call);
+            case ApiEndpoint.PortOuts:
+                return _portOuts.List(call);
+            case ApiEndpoint.PortOut:
+                return _portOuts.One(call);
+            case ApiEndpoint.Subscriptions:
+                return _subscriptions.List(call);
+            case ApiEndpoint.Subscription:
+                return _subscriptions.One(call);
+            case ApiEndpoint.SubscriptionDelete:
+                return _subscriptions.Delete(call);
             default:
-                return _passcodes.Page(account, context.Request.Query);
+                throw new InvalidOperationException($"No handler for {route.Endpoint}.");
         }
     }
 
@@ -153,8 +181,12 @@ internal sealed class ApiDispatcher
         var endpoint = route.Outcome == RouteOutcome.Matched ? route.Endpoint : (ApiEndpoint?)null;
         if (fault.Kind == FaultKind.Throttle)
         {
-            return ApiResult.Error(endpoint, 429, null, "Too many requests (a throttle fault switched on in the emulator).")
-                .WithHeader("Retry-After", fault.RetryAfterValue(_state.Now));
+            var now = _state.Now + _state.Settings.ClockOffset;
+            // Bandwidth's own form: the reset time and often no body at all.
+            var throttled = fault.RateLimitResetSeconds != null
+                ? new ApiResult(429, null, Array.Empty<byte>()).WithHeader("X-RateLimit-Reset", fault.RateLimitResetValue(now))
+                : ApiResult.Error(endpoint, 429, null, "Too many requests (a throttle fault switched on in the emulator).");
+            return fault.SendsRetryAfter ? throttled.WithHeader("Retry-After", fault.RetryAfterValue(now)) : throttled;
         }
         return ApiResult.Error(endpoint, fault.Status, null, $"Simulated failure (HTTP {fault.Status}, a status fault switched on in the emulator).");
     }
@@ -169,10 +201,13 @@ internal sealed class ApiDispatcher
         return buffer;
     }
 
-    private static async Task SendAsync(HttpContext context, ApiResult result, bool truncate)
+    private async Task SendAsync(HttpContext context, ApiResult result, bool truncate)
     {
         var response = context.Response;
         response.StatusCode = result.Status;
+        // A server clock set off the real one shows in the Date header too (a client may compare it with its own).
+        var offset = _state.Settings.ClockOffset;
+        if (offset != TimeSpan.Zero) response.Headers.Date = (_state.Now + offset).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         if (result.ContentType != null) response.ContentType = result.ContentType;
         foreach (var (name, value) in result.Headers) response.Headers.Append(name, value);
         var length = truncate ? result.Body.Length / 2 : result.Body.Length;

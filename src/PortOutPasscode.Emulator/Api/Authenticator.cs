@@ -10,7 +10,11 @@ internal readonly record struct AuthOutcome(Principal? Principal, string? Challe
 /// <summary>HTTP Basic (API users) and Bearer (tokens from the emulator's OAuth2 endpoint).</summary>
 internal sealed class Authenticator
 {
-    public const string Realm = "Bandwidth API emulator";
+    public const string ChallengeRealm = "Bandwidth API emulator";
+
+    public const string BasicDecommissioned =
+        "HTTP Basic authentication with an API user is no longer accepted: Bandwidth decommissioned API users on 2026-12-02. "
+        + "Use OAuth2 client credentials: create an OAuth client in the Bandwidth App and send its access token as 'Authorization: Bearer <token>'.";
 
     private readonly EmulatorState _state;
 
@@ -21,28 +25,38 @@ internal sealed class Authenticator
         var header = request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header) || !AuthenticationHeaderValue.TryParse(header, out var value))
         {
-            return Fail($"Basic realm=\"{Realm}\"", "Authentication is required: HTTP Basic with an API user, or a Bearer token.");
+            return Fail(_state.Settings.AllowBasic ? $"Basic realm=\"{ChallengeRealm}\"" : $"Bearer realm=\"{ChallengeRealm}\"", "Authentication is required: a Bearer token from the OAuth2 token endpoint (or HTTP Basic with an API user while they last).");
         }
         if (value.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
         {
+            if (!_state.Settings.AllowBasic)
+            {
+                return Fail($"Bearer realm=\"{ChallengeRealm}\"", BasicDecommissioned);
+            }
             if (!TryDecodeBasic(value.Parameter, out var name, out var password)
                 || !_state.Setup.Users.TryGetValue(name, out var user)
                 || !SecretEquals(user.Secret, password))
             {
-                return Fail($"Basic realm=\"{Realm}\"", "The API user name or password is not valid.");
+                return Fail($"Basic realm=\"{ChallengeRealm}\"", "The API user name or password is not valid.");
             }
             return new AuthOutcome(user.Principal, null, null);
         }
         if (value.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
         {
             var clientId = string.IsNullOrEmpty(value.Parameter) ? null : _state.Tokens.Validate(value.Parameter, _state.Now);
+            if (clientId == null && TokenStore.RealmClaimOf(value.Parameter ?? "") is Realm other && other != _state.Setup.Realm)
+            {
+                return Fail($"Bearer realm=\"{ChallengeRealm}\", error=\"invalid_token\"",
+                    $"The access token was issued for Bandwidth's {other} environment; this is the {_state.Setup.Realm} environment. "
+                    + $"Get a token from this environment's token endpoint ({TokenStore.IssuerOf(_state.Setup.Realm)}/api/v1/oauth2/token): tokens are per realm.");
+            }
             if (clientId == null || !_state.Setup.OAuthClients.TryGetValue(clientId, out var client))
             {
-                return Fail($"Bearer realm=\"{Realm}\", error=\"invalid_token\"", "The access token is not valid or has expired.");
+                return Fail($"Bearer realm=\"{ChallengeRealm}\", error=\"invalid_token\"", "The access token is not valid or has expired.");
             }
             return new AuthOutcome(client.Principal, null, null);
         }
-        return Fail($"Basic realm=\"{Realm}\"", $"Authentication scheme '{value.Scheme}' is not supported: use Basic or Bearer.");
+        return Fail($"Basic realm=\"{ChallengeRealm}\"", $"Authentication scheme '{value.Scheme}' is not supported: use Bearer (or Basic while API users last).");
     }
 
     /// <summary>The OAuth2 client of a token request: Basic client authentication, or client_id/client_secret in the form.</summary>

@@ -25,7 +25,7 @@ internal sealed class TokenEndpoint
         if (client == null)
         {
             return Problem(401, "invalid_client", "The client id or secret is not valid.")
-                .WithHeader("WWW-Authenticate", $"Basic realm=\"{Authenticator.Realm}\"");
+                .WithHeader("WWW-Authenticate", $"Basic realm=\"{Authenticator.ChallengeRealm}\"");
         }
         var grant = form["grant_type"].LastOrDefault();
         if (string.IsNullOrEmpty(grant))
@@ -37,9 +37,11 @@ internal sealed class TokenEndpoint
             return Problem(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
         }
 
-        var lifetime = _state.Settings.TokenLifetimeSeconds;
+        var settings = _state.Settings;
+        var lifetime = settings.TokenLifetimeSeconds;
         var now = _state.Now;
-        var token = _state.Tokens.Issue(client.Name, now.AddSeconds(lifetime), now);
+        var claims = new TokenClaims(client.Name, _state.Setup.AccountIdsOf(client), client.Roles, _state.Setup.Realm);
+        var token = _state.Tokens.Issue(claims, now + settings.ClockOffset, TimeSpan.FromSeconds(lifetime), now, now.AddSeconds(lifetime));
         return ApiResult.Json(200, new Dictionary<string, object>
             {
                 ["access_token"] = token,

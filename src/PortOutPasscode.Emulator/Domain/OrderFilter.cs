@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using PortOutPasscode.Emulator.Api;
 
 namespace PortOutPasscode.Emulator.Domain;
 
 /// <summary>
 /// The order list's query: status (repeatable or comma-separated), tn, customerOrderId, orderIdFragment,
 /// createdDateFrom/To, modifiedDateFrom/To, lastModifiedAfter (yyyy-MM-dd, or a full ISO date-time),
-/// lastModifiedBy, orderDetails. Unknown parameters are ignored, as the API does.
+/// lastModifiedBy, orderDetails. Unknown parameters are ignored, as the API does. Dates are the server's: with a clock
+/// offset, an order created at real time T matches the days of T + offset.
 /// </summary>
 internal sealed class OrderFilter
 {
@@ -19,13 +21,14 @@ internal sealed class OrderFilter
     private DateTimeOffset? _createdFrom, _createdBefore, _modifiedFrom, _modifiedBefore, _modifiedAfter;
     private string? _lastModifiedBy;
     private bool _hasNarrowingFilter;
+    private TimeSpan _clockOffset;
 
     public bool Details { get; private set; }
 
     /// <summary>Null and an error message for a query the API would answer 404.</summary>
-    public static OrderFilter? Parse(IQueryCollection query, out string? error)
+    public static OrderFilter? Parse(IQueryCollection query, WireFormat wire, out string? error)
     {
-        var filter = new OrderFilter();
+        var filter = new OrderFilter { _clockOffset = wire.ClockOffset };
         error = null;
         foreach (var value in query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
@@ -38,9 +41,11 @@ internal sealed class OrderFilter
         }
         if (Single(query, "tn") is string tn)
         {
-            if (!TelephoneNumbers.TryNormalize(tn, out var number))
+            // v1 is lenient about punctuation; v2 takes E.164 only.
+            var parsed = wire.IsE164 ? wire.TryParseNumber(tn, out var number) : TelephoneNumbers.TryNormalize(tn, out number);
+            if (!parsed)
             {
-                error = $"tn '{tn}' is not a 10-digit telephone number.";
+                error = $"tn '{tn}' is not {wire.NumberShape}.";
                 return null;
             }
             filter._telephoneNumber = number;
@@ -70,9 +75,10 @@ internal sealed class OrderFilter
         if (_customerOrderId != null && !string.Equals(order.CustomerOrderId, _customerOrderId, StringComparison.Ordinal)) return false;
         if (_orderIdFragment != null && !order.OrderId.StartsWith(_orderIdFragment, StringComparison.OrdinalIgnoreCase)) return false;
         if (_lastModifiedBy != null && !string.Equals(order.CreatedBy, _lastModifiedBy, StringComparison.Ordinal)) return false;
-        if (_createdFrom != null && order.CreatedAt < _createdFrom) return false;
-        if (_createdBefore != null && order.CreatedAt >= _createdBefore) return false;
-        var modified = order.LastModifiedAt(now);
+        var created = order.CreatedAt + _clockOffset;
+        if (_createdFrom != null && created < _createdFrom) return false;
+        if (_createdBefore != null && created >= _createdBefore) return false;
+        var modified = order.LastModifiedAt(now) + _clockOffset;
         if (_modifiedFrom != null && modified < _modifiedFrom) return false;
         if (_modifiedBefore != null && modified >= _modifiedBefore) return false;
         if (_modifiedAfter != null && modified < _modifiedAfter) return false;
@@ -92,10 +98,9 @@ internal sealed class OrderFilter
         value = null;
         var text = Single(query, name);
         if (text == null) return true;
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day))
+        if (QueryDates.TryParseDay(text, out var day))
         {
-            value = new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc));
-            if (endOfDay) value = value.Value.AddDays(1);
+            value = endOfDay ? day.AddDays(1) : day;
             return true;
         }
         if (text.Contains('T') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))

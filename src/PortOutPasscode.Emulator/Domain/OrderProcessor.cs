@@ -1,3 +1,4 @@
+using PortOutPasscode.Emulator.Api;
 using PortOutPasscode.Emulator.State;
 
 namespace PortOutPasscode.Emulator.Domain;
@@ -10,9 +11,9 @@ namespace PortOutPasscode.Emulator.Domain;
 /// </summary>
 internal static class OrderProcessor
 {
-    public static StoredOrder Accept(AccountState account, string user, OrderRequest request, RuntimeSettings settings, DateTimeOffset now)
+    public static StoredOrder Accept(AccountState account, string user, OrderRequest request, RuntimeSettings settings, DateTimeOffset now, WireFormat wire)
     {
-        var groups = request.Groups.Select(Encode).ToArray();
+        var groups = request.Groups.Select(g => Encode(g, wire)).ToArray();
         var problems = new List<NumberProblem>();
         var failed = new HashSet<long>();
         var failedInvalid = new HashSet<string>(StringComparer.Ordinal);
@@ -104,14 +105,14 @@ internal static class OrderProcessor
     private static NumberProblem Problem(int code, string description, long number) =>
         new(code, description, TelephoneNumbers.Format(number));
 
-    /// <summary>Numbers to longs; one that is not 10 digits is kept as text and encoded as -(index + 1).</summary>
-    private static OrderGroup Encode(OrderRequestGroup group)
+    /// <summary>Numbers to longs; one that is not a number in the request's format is kept as text and encoded as -(index + 1).</summary>
+    private static OrderGroup Encode(OrderRequestGroup group, WireFormat wire)
     {
         var numbers = new long[group.Numbers.Count];
         List<string>? invalid = null;
         for (var i = 0; i < numbers.Length; i++)
         {
-            if (TelephoneNumbers.TryParse(group.Numbers[i], out var number))
+            if (wire.TryParseNumber(group.Numbers[i], out var number))
             {
                 numbers[i] = number;
             }

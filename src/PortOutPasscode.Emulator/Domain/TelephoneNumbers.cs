@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace PortOutPasscode.Emulator.Domain;
 
-/// <summary>Numbers as the v1 API takes them: exactly 10 digits, kept as a long so a million of them stay small.</summary>
+/// <summary>
+/// Numbers as the APIs take them: v1 exactly 10 digits, v2 E.164 (+1 and 10 digits); kept as a long so a million of
+/// them stay small.
+/// </summary>
 internal static class TelephoneNumbers
 {
     /// <summary>Exactly 10 ASCII digits (surrounding white space allowed), not starting with 0 or 1.</summary>
@@ -43,5 +46,18 @@ internal static class TelephoneNumbers
         return TryParse(span, out number);
     }
 
+    /// <summary>E.164 for a NANP number: "+1" and 10 digits (surrounding white space allowed).</summary>
+    public static bool TryParseE164(ReadOnlySpan<char> text, out long number)
+    {
+        number = 0;
+        text = text.Trim();
+        return text.Length == 12 && text.StartsWith("+1") && TryParse(text[2..], out number);
+    }
+
     public static string Format(long number) => number.ToString("D10", CultureInfo.InvariantCulture);
+
+    public static string FormatE164(long number) => "+1" + Format(number);
+
+    /// <summary>The area code (NPA): the first three digits.</summary>
+    public static int AreaCode(long number) => (int)(number / 10_000_000);
 }

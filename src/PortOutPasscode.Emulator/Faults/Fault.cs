@@ -19,6 +19,12 @@ public sealed class FaultSpec
     /// <summary>For kind throttle: "2" (seconds, the default is "1"), "date" (an HTTP-date 1 s ahead) or "date:5".</summary>
     public JsonElement? RetryAfter { get; set; }
 
+    /// <summary>
+    /// For kind throttle: Bandwidth's form, X-RateLimit-Reset (epoch seconds of the reset, this many seconds ahead) and an
+    /// empty body; no Retry-After unless retryAfter is given too.
+    /// </summary>
+    public int? RateLimitReset { get; set; }
+
     /// <summary>For kind latency: the delay (default 500 ms).</summary>
     public int? LatencyMs { get; set; }
 
@@ -54,7 +60,13 @@ internal sealed class ActiveFault
 
     public int Status { get; private init; }
 
+    /// <summary>Whether a throttle answer carries Retry-After (always, unless only rateLimitReset was asked for).</summary>
+    public bool SendsRetryAfter { get; private init; }
+
     public int RetryAfterSeconds { get; private init; }
+
+    /// <summary>X-RateLimit-Reset this many seconds ahead, with an empty body; null: not sent.</summary>
+    public int? RateLimitResetSeconds { get; private init; }
 
     public bool RetryAfterAsDate { get; private init; }
 
@@ -91,6 +103,15 @@ internal sealed class ActiveFault
         return whole.ToString("r", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The X-RateLimit-Reset header value: epoch seconds of the reset, rounded up so the client never waits less than asked.</summary>
+    public string RateLimitResetValue(DateTimeOffset now)
+    {
+        var at = now.AddSeconds(RateLimitResetSeconds ?? 0);
+        var seconds = at.ToUnixTimeSeconds();
+        if (at > DateTimeOffset.FromUnixTimeSeconds(seconds)) seconds++;
+        return seconds.ToString(CultureInfo.InvariantCulture);
+    }
+
     public static ActiveFault Create(int id, FaultSpec spec)
     {
         ApiEndpoint? endpoint = null;
@@ -116,12 +137,19 @@ internal sealed class ActiveFault
         var latency = spec.LatencyMs ?? (kind == FaultKind.Latency ? 500 : 0);
         if (latency is < 0 or > MaxLatencyMs) throw new EmulatorConfigurationException($"latencyMs must be 0 to {MaxLatencyMs}.");
         var (seconds, asDate) = ParseRetryAfter(spec.RetryAfter);
+        if (spec.RateLimitReset is < 0 or > MaxRetryAfterSeconds)
+        {
+            throw new EmulatorConfigurationException($"rateLimitReset must be 0 to {MaxRetryAfterSeconds} seconds ahead.");
+        }
+        var retryAfterGiven = spec.RetryAfter is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) };
 
         return new ActiveFault(id, endpoint, kind)
         {
             Status = status,
+            SendsRetryAfter = retryAfterGiven || spec.RateLimitReset == null,
             RetryAfterSeconds = seconds,
             RetryAfterAsDate = asDate,
+            RateLimitResetSeconds = spec.RateLimitReset,
             LatencyMs = latency,
             Count = spec.Count,
             Every = spec.Every ?? 1,

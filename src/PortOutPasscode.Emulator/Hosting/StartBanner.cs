@@ -1,3 +1,5 @@
+using PortOutPasscode.Emulator.State;
+
 namespace PortOutPasscode.Emulator.Hosting;
 
 /// <summary>What the emulator prints once it listens: the contract line first, then the demo credentials.</summary>
@@ -9,8 +11,8 @@ internal static class StartBanner
     {
         var options = configured.WithDefaults();
         yield return ListeningPrefix + server.BaseUri;
-        yield return $"  aliases: {server.RootUri}api/v1, {server.RootUri}v1.0";
-        yield return $"  OAuth2 token endpoint: {server.TokenUri}";
+        yield return $"  aliases: {server.RootUri}api/v1, {server.RootUri}v1.0; v2 (E.164 numbers): {server.RootUri}api/v2";
+        yield return $"  OAuth2 token endpoint: {server.TokenUri} ({EmulatorSetup.RealmOf(options.Environment)} realm)";
         foreach (var account in options.Accounts!)
         {
             var numbers = new List<string>();
@@ -19,14 +21,15 @@ internal static class StartBanner
             numbers.AddRange(account.NotVoiceOwner.Select(r => r + " (not voice owner: 5197)"));
             var feature = account.PortOutPasscodeProtection ? "PortOutPasscodeProtection on" : "PortOutPasscodeProtection OFF (5194)";
             yield return $"  account {account.Id}: {feature}; numbers {(numbers.Count == 0 ? "none" : string.Join(", ", numbers))}";
-        }
-        foreach (var user in options.Users!)
-        {
-            yield return $"  API user (Basic): {user.Name} / {user.Password}  (accounts {string.Join(", ", user.Accounts)})";
+            yield return $"    in service: {(account.InService.Count == 0 ? "none" : string.Join(", ", account.InService))}";
         }
         foreach (var client in options.OAuthClients!)
         {
-            yield return $"  OAuth2 client: {client.ClientId} / {client.ClientSecret}  (accounts {string.Join(", ", client.Accounts)}; tokens live {options.TokenLifetimeSeconds} s)";
+            yield return $"  OAuth2 client: {client.ClientId} / {client.ClientSecret}  (accounts {string.Join(", ", client.Accounts)}; roles {string.Join(", ", client.RolesOrDefault)}; tokens live {options.TokenLifetimeSeconds} s)";
+        }
+        foreach (var user in options.Users!)
+        {
+            yield return $"  API user (Basic, deprecated{(options.AllowBasic ? "" : "; REFUSED: AllowBasic is false")}): {user.Name} / {user.Password}  (accounts {string.Join(", ", user.Accounts)})";
         }
         yield return $"  orders: RECEIVED -> PROCESSING after {options.ReceivedMs} ms, final {options.ProcessingMs} ms later; at most {options.MaxTnsPerOrder} numbers per order";
         yield return $"  admin API: {server.AdminUri} (docs/EMULATOR-ADMIN.md)";

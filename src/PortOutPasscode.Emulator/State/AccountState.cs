@@ -2,27 +2,38 @@ using PortOutPasscode.Emulator.Domain;
 
 namespace PortOutPasscode.Emulator.State;
 
-/// <summary>One configured account: fixed inventory and feature switch, resettable passcodes.</summary>
+/// <summary>One configured account: fixed inventory and feature switch; passcodes and in-service numbers reset to the configured ones.</summary>
 internal sealed class AccountState
 {
-    public AccountState(string id, bool featureOn, NumberInventory inventory, IReadOnlyDictionary<long, string> seedPasscodes)
+    private NumberRangeSet _inService;
+
+    public AccountState(AccountSetup setup)
     {
-        Id = id;
-        FeatureOn = featureOn;
-        Inventory = inventory;
-        SeedPasscodes = seedPasscodes;
-        Passcodes.ResetTo(seedPasscodes);
+        Setup = setup;
+        _inService = setup.InService;
+        Passcodes.ResetTo(setup.SeedPasscodes);
     }
 
-    public string Id { get; }
+    public AccountSetup Setup { get; }
 
-    public bool FeatureOn { get; }
+    public string Id => Setup.Id;
 
-    public NumberInventory Inventory { get; }
+    public bool FeatureOn => Setup.FeatureOn;
 
-    public IReadOnlyDictionary<long, string> SeedPasscodes { get; }
+    public NumberInventory Inventory => Setup.Inventory;
 
     public PasscodeBook Passcodes { get; } = new();
 
-    public void Reset() => Passcodes.ResetTo(SeedPasscodes);
+    /// <summary>The numbers in service now; replaced whole by the admin API, never edited in place.</summary>
+    public NumberRangeSet InService
+    {
+        get => Volatile.Read(ref _inService);
+        set => Volatile.Write(ref _inService, value);
+    }
+
+    public void Reset()
+    {
+        Passcodes.ResetTo(Setup.SeedPasscodes);
+        InService = Setup.InService;
+    }
 }

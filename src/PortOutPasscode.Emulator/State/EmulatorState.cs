@@ -1,4 +1,6 @@
+using PortOutPasscode.Emulator.Api;
 using PortOutPasscode.Emulator.Faults;
+using PortOutPasscode.Emulator.Notifications;
 
 namespace PortOutPasscode.Emulator.State;
 
@@ -13,16 +15,20 @@ internal sealed class EmulatorState
         Setup = setup;
         Clock = clock;
         _settings = setup.InitialSettings;
-        _accounts = setup.Accounts.ToDictionary(
-            a => a.Id, a => new AccountState(a.Id, a.FeatureOn, a.Inventory, a.SeedPasscodes), StringComparer.Ordinal);
+        _accounts = setup.Accounts.ToDictionary(a => a.Id, a => new AccountState(a), StringComparer.Ordinal);
         Requests = new RequestLog(setup.Options.RequestLogLimit);
+        Notifications = new NotificationCenter(this);
     }
 
     public EmulatorSetup Setup { get; }
 
     public TimeProvider Clock { get; }
 
+    /// <summary>The real "now" (the test clock in tests): orders, tokens and port-outs are timed by it.</summary>
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>How this request's answers write numbers and times.</summary>
+    public WireFormat WireFor(ApiVersion version) => new(version, Settings.ClockOffset);
 
     public RuntimeSettings Settings
     {
@@ -41,14 +47,18 @@ internal sealed class EmulatorState
 
     public RequestLog Requests { get; }
 
-    public PortOutLog PortOuts { get; } = new();
+    public PortOutStore PortOuts { get; } = new();
+
+    public SubscriptionStore Subscriptions { get; } = new();
+
+    public NotificationCenter Notifications { get; }
 
     public AccountState? FindAccount(string accountId) => _accounts.GetValueOrDefault(accountId);
 
     /// <summary>The first account (in configuration order) that has the number.</summary>
     public AccountState? FindOwner(long number) => Accounts.FirstOrDefault(a => a.Inventory.Owns(number));
 
-    /// <summary>Back to the start: orders, passcodes, tokens, faults, logs and settings as configured.</summary>
+    /// <summary>Back to the start: orders, passcodes, in-service numbers, port-outs, subscriptions, notifications, tokens, faults, logs and settings as configured.</summary>
     public void Reset()
     {
         Faults.Clear();
@@ -57,6 +67,8 @@ internal sealed class EmulatorState
         Tokens.ExpireAll();
         Requests.Clear();
         PortOuts.Clear();
+        Subscriptions.Clear();
+        Notifications.Clear();
         Settings = Setup.InitialSettings;
     }
 }

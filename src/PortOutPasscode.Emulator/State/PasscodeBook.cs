@@ -11,7 +11,7 @@ internal sealed class PasscodeBook
     private readonly object _gate = new();
     private readonly Dictionary<long, string> _byNumber = new();
     private long _version;
-    private long[]? _sorted;
+    private SortedNumberArray? _sorted;
     private long _sortedVersion = -1;
 
     /// <summary>Runs <paramref name="change"/> with the book locked; the change sees and edits the live dictionary.</summary>
@@ -40,26 +40,47 @@ internal sealed class PasscodeBook
         }
     }
 
-    /// <summary>One page (1-based) in number order, and the total count.</summary>
-    public (IReadOnlyList<KeyValuePair<long, string>> Items, int Total) Page(int page, int size)
+    /// <summary>
+    /// The page that starts at the first protected number at or after <paramref name="cursor"/> (null: the first page),
+    /// in number order, with its cursors.
+    /// </summary>
+    public (IReadOnlyList<KeyValuePair<long, string>> Items, CursorWindow Window) Page(long? cursor, int size, Func<long, string> format)
     {
         lock (_gate)
         {
-            if (_sorted == null || _sortedVersion != _version)
+            var sorted = SortedLocked();
+            var window = CursorWindow.Of(sorted, cursor, size, format);
+            var items = new List<KeyValuePair<long, string>>((int)window.Take);
+            foreach (var number in sorted.From(window.Start).Take((int)window.Take))
             {
-                _sorted = _byNumber.Keys.ToArray();
-                Array.Sort(_sorted);
-                _sortedVersion = _version;
-            }
-            var skip = (long)(page - 1) * size;
-            var items = new List<KeyValuePair<long, string>>();
-            for (var i = skip; i < _sorted.Length && items.Count < size; i++)
-            {
-                var number = _sorted[i];
                 items.Add(new KeyValuePair<long, string>(number, _byNumber[number]));
             }
-            return (items, _sorted.Length);
+            return (items, window);
         }
+    }
+
+    /// <summary>Sets one passcode on every number of the set (the admin bulk seed); the one string is shared by all of them.</summary>
+    public long SetAll(NumberRangeSet numbers, string passcode)
+    {
+        lock (_gate)
+        {
+            _version++;
+            _byNumber.EnsureCapacity((int)Math.Min(int.MaxValue, _byNumber.Count + numbers.Count));
+            foreach (var number in numbers.From(0)) _byNumber[number] = passcode;
+            return numbers.Count;
+        }
+    }
+
+    private SortedNumberArray SortedLocked()
+    {
+        if (_sorted == null || _sortedVersion != _version)
+        {
+            var sorted = _byNumber.Keys.ToArray();
+            Array.Sort(sorted);
+            _sorted = new SortedNumberArray(sorted);
+            _sortedVersion = _version;
+        }
+        return _sorted;
     }
 
     public Dictionary<string, string> Snapshot()

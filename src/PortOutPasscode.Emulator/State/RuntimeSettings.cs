@@ -1,28 +1,43 @@
 namespace PortOutPasscode.Emulator.State;
 
-/// <summary>The tunables the admin API may change while the emulator runs; swapped whole, never edited in place.</summary>
-internal sealed record RuntimeSettings(
-    int ReceivedMs,
-    int ProcessingMs,
-    int MaxTnsPerOrder,
-    int MaxOrdersPerList,
-    int TokenLifetimeSeconds,
-    bool SamePasscodeIsWarning,
-    bool EchoPasscodes,
-    bool WrapOrderListInReportResponse)
+/// <summary>The tunables the admin API may change while the emulator runs; swapped whole (with `with`), never edited in place.</summary>
+internal sealed record RuntimeSettings
 {
     public const int MaxDelayMs = 24 * 60 * 60 * 1000;
+    public const int MaxClockOffsetSeconds = 7 * 24 * 60 * 60;
+    public const int MaxCallbackTimeoutMs = 120_000;
+
+    public int ReceivedMs { get; init; }
+    public int ProcessingMs { get; init; }
+    public int MaxTnsPerOrder { get; init; }
+    public int MaxOrdersPerList { get; init; }
+    public int TokenLifetimeSeconds { get; init; }
+    public bool SamePasscodeIsWarning { get; init; }
+    public bool EchoPasscodes { get; init; }
+    public bool WrapOrderListInReportResponse { get; init; }
+    public bool AllowBasic { get; init; }
+    public int ListLagMs { get; init; }
+    public int ClockOffsetSeconds { get; init; }
+    public int CallbackTimeoutMs { get; init; }
+
+    public TimeSpan ClockOffset => TimeSpan.FromSeconds(ClockOffsetSeconds);
 
     public static RuntimeSettings From(EmulatorOptions options) =>
-        new RuntimeSettings(
-            options.ReceivedMs,
-            options.ProcessingMs,
-            options.MaxTnsPerOrder,
-            options.MaxOrdersPerList,
-            options.TokenLifetimeSeconds,
-            ParseSamePasscode(options.SamePasscode),
-            options.EchoPasscodes,
-            options.WrapOrderListInReportResponse).Validated();
+        new RuntimeSettings
+        {
+            ReceivedMs = options.ReceivedMs,
+            ProcessingMs = options.ProcessingMs,
+            MaxTnsPerOrder = options.MaxTnsPerOrder,
+            MaxOrdersPerList = options.MaxOrdersPerList,
+            TokenLifetimeSeconds = options.TokenLifetimeSeconds,
+            SamePasscodeIsWarning = ParseSamePasscode(options.SamePasscode),
+            EchoPasscodes = options.EchoPasscodes,
+            WrapOrderListInReportResponse = options.WrapOrderListInReportResponse,
+            AllowBasic = options.AllowBasic,
+            ListLagMs = options.ListLagMs,
+            ClockOffsetSeconds = options.ClockOffsetSeconds,
+            CallbackTimeoutMs = options.CallbackTimeoutMs,
+        }.Validated();
 
     public RuntimeSettings Validated()
     {
@@ -31,6 +46,10 @@ internal sealed record RuntimeSettings(
         Require(MaxTnsPerOrder >= 1, $"maxTnsPerOrder must be at least 1 (it is {MaxTnsPerOrder}).");
         Require(MaxOrdersPerList >= 1, $"maxOrdersPerList must be at least 1 (it is {MaxOrdersPerList}).");
         Require(TokenLifetimeSeconds >= 1, $"tokenLifetimeSeconds must be at least 1 (it is {TokenLifetimeSeconds}).");
+        Require(ListLagMs is >= 0 and <= MaxDelayMs, $"listLagMs must be 0 to {MaxDelayMs} (it is {ListLagMs}).");
+        Require(ClockOffsetSeconds is >= -MaxClockOffsetSeconds and <= MaxClockOffsetSeconds,
+            $"clockOffsetSeconds must be -{MaxClockOffsetSeconds} to {MaxClockOffsetSeconds} (it is {ClockOffsetSeconds}).");
+        Require(CallbackTimeoutMs is >= 1 and <= MaxCallbackTimeoutMs, $"callbackTimeoutMs must be 1 to {MaxCallbackTimeoutMs} (it is {CallbackTimeoutMs}).");
         return this;
     }
 

@@ -50,6 +50,21 @@ internal sealed class TestEmulator : IAsyncDisposable
     public static AuthenticationHeaderValue Basic(string name, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(name + ":" + password)));
 
+    public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    /// <summary>A token from the emulator's token endpoint (client credentials, the client authenticated by Basic), which must be issued.</summary>
+    public async Task<string> IssueTokenAsync(string clientId = DemoDefaults.ClientId, string secret = DemoDefaults.ClientSecret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Server.TokenUri)
+        {
+            Content = new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }),
+        };
+        request.Headers.Authorization = Basic(clientId, secret);
+        var answer = await SendAsync(request);
+        Assert.True(answer.Status == HttpStatusCode.OK, $"token endpoint answered {(int)answer.Status}: {answer.Text}");
+        return answer.Json.GetProperty("access_token").GetString();
+    }
+
     /// <summary>Moves the clock past the default RECEIVED and PROCESSING times: every order so far is final.</summary>
     public void FinishOrders() => Clock.Advance(TimeSpan.FromMilliseconds(300 + 700));
 
