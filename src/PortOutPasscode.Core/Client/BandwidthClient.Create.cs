@@ -214,10 +214,19 @@ namespace PortOutPasscode.Client
                     attempt => attempt.Response,
                     (outcome, context) => outcome.Exception != null
                         ? RetryPolicy.IsTransient(outcome.Exception, context.CancellationToken) || RetryPolicy.IsCutAnswer(outcome.Exception)
+                          || IsLookupFailure(outcome.Exception)
                         : outcome.Result.Response != null && RetryPolicy.ShouldRetry(outcome.Result.Response, _options),
                     context => context.Properties.GetValue(OperationKey, "POST tnoptions"),
                     Logger))
                 .Build();
+
+        /// <summary>
+        /// A look-up for a lost order that itself met a 5xx, a 429 or the network: looking (or sending) again on the next
+        /// attempt is safe, since the look-up changes nothing.
+        /// </summary>
+        private static bool IsLookupFailure(Exception failure) =>
+            failure is BandwidthServerException || failure is BandwidthTransportException
+            || (failure is BandwidthThrottledException throttled && !throttled.WaitBeyondCap);
 
         /// <summary>What one create attempt got: the order (from the API's answer, or found by its CustomerOrderId), or the API's refusal.</summary>
         private sealed class CreateAttempt : IDisposable

@@ -13,8 +13,33 @@ namespace PortOutPasscode.Bridge
     /// </summary>
     internal static class ErrorBoundary
     {
-        internal static ErrorRecord Record(Exception failure, object target) =>
-            new ErrorRecord(failure, ErrorIdOf(failure), CategoryOf(failure), target);
+        /// <summary>
+        /// The record for a failure. The target may be the user's own row (with its passcode): the record keeps it to hand
+        /// back, but the name every error view shows (CategoryInfo, Windows PowerShell's default view) is made from what
+        /// the failure says, never from the row's text.
+        /// </summary>
+        internal static ErrorRecord Record(Exception failure, object target)
+        {
+            var record = new ErrorRecord(failure, ErrorIdOf(failure), CategoryOf(failure), target);
+            var name = TargetNameOf(failure, target);
+            if (name != null) record.CategoryInfo.TargetName = name;
+            return record;
+        }
+
+        private static string TargetNameOf(Exception failure, object target)
+        {
+            var value = target is PSObject wrapped ? wrapped.BaseObject : target;
+            if (value == null || value is string || value.GetType().IsPrimitive) return null;
+            switch (failure)
+            {
+                case InputRowException row:
+                    return row.TelephoneNumber == null ? row.Row : $"{row.Row} ({row.TelephoneNumber})";
+                case TelephoneNumberException number:
+                    return number.TelephoneNumber;
+                default:
+                    return value is PSCustomObject ? "input row" : null;
+            }
+        }
 
         /// <summary>True for a failure no further request of the connection can get past.</summary>
         internal static bool IsAccountWide(Exception failure)

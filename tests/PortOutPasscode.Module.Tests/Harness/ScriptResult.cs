@@ -61,8 +61,10 @@ public sealed class ScriptResult
         foreach (var error in AllErrors)
         {
             text.AppendLine(error.ToString()).AppendLine(error.Exception.ToString())
-                .AppendLine(error.ErrorDetails?.Message).AppendLine(error.TargetObject?.ToString())
-                .AppendLine(error.CategoryInfo.ToString());
+                .AppendLine(error.ErrorDetails?.Message).AppendLine(error.CategoryInfo.ToString());
+            // A row the user piped in comes back as their own object (to feed back: $failed.TargetObject | Export-Csv);
+            // what it holds is their input, not the module's output. Anything else the module targets is scanned.
+            if (!IsInputRow(error.TargetObject)) text.AppendLine(error.TargetObject?.ToString());
         }
         foreach (var record in Warnings) text.AppendLine(record.Message);
         foreach (var record in Verbose) text.AppendLine(record.Message);
@@ -74,6 +76,8 @@ public sealed class ScriptResult
         }
         return text.ToString();
     }
+
+    private static bool IsInputRow(object? target) => target is PSObject row && row.BaseObject is PSCustomObject;
 
     private static object? SafeValue(PSPropertyInfo property)
     {

@@ -111,7 +111,8 @@ public class FaultMatrixTests : IClassFixture<EmulatorFixture>
 
     private static void WaitForFirstStoredOrder(EmulatorProcess emulator, RunningScript running)
     {
-        for (var i = 0; i < 300 && emulator.Orders().Count == 0 && !running.IsCompleted; i++)
+        // Bounded: the faults before the first order (a 2 s throttle, 5xx, a dropped create looked up again later) take seconds.
+        for (var i = 0; i < 1500 && emulator.Orders().Count == 0 && !running.IsCompleted; i++)
         {
             Thread.Sleep(20);
         }

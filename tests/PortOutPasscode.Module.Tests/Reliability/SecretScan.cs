@@ -18,6 +18,7 @@ public static class SecretScan
         Convert.ToBase64String(Encoding.UTF8.GetBytes("demo:demo-password")),
         Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-client:demo-secret")),
         "Bearer ",
+        "eyJhbGci", // the start of every JWT the emulator issues ({"alg":…)
     };
 
     // The emulator's tokens are 32 random bytes in base64url: 43 characters with no separator.
