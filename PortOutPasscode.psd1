@@ -12,6 +12,7 @@
     DotNetFrameworkVersion = '4.7.2'
     # The types scripts name ([PortOutPasscode.BwConnection]) load first, into PowerShell's own load context.
     RequiredAssemblies     = @('PortOutPasscode.Model.dll')
+    TypesToProcess         = @('PortOutPasscode.types.ps1xml')
     FormatsToProcess       = @('PortOutPasscode.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-BwAccount'

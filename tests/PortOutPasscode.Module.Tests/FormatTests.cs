@@ -23,7 +23,7 @@ public class FormatTests
     private static readonly string[] ViewedTypes =
     {
         "BwConnection", "TnOptionOrder", "TnOptionOrderSummary", "TnOptionGroup", "TnOptionError", "TnOptionWarning",
-        "OrderHistoryEntry", "PortOutPasscodeInfo",
+        "OrderHistoryEntry", "PortOutPasscodeInfo", "TnOutcome",
     };
 
     private static string FormatFile => Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.format.ps1xml");
@@ -93,17 +93,17 @@ public class FormatTests
     }
 
     [Fact]
-    public void Passcode_info_view_masks_the_passcode_to_its_first_two_characters()
+    public void Passcode_info_view_shows_no_character_of_the_passcode_nor_its_length()
     {
         var passcode = Assert.Single(Columns("PortOutPasscodeInfo"), c => c.Label == "Passcode");
         Assert.Null(passcode.Property);
         Assert.NotNull(passcode.Script);
 
         using var session = new PowerShellSession(importModule: false);
-        Assert.Equal("a1****", Evaluate(session, passcode, Row(("Passcode", Passcode))));
-        Assert.Equal("Zx****", Evaluate(session, passcode, Row(("Passcode", "Zx9Qw2ab10"))));
-        Assert.Equal("", Evaluate(session, passcode, Row(("Passcode", null))));
-        Assert.Equal("", Evaluate(session, passcode, Row(("Passcode", ""))));
+        Assert.Equal("****", Evaluate(session, passcode, Row(("HasPasscode", true), ("Passcode", Passcode))));
+        Assert.Equal("****", Evaluate(session, passcode, Row(("HasPasscode", true), ("Passcode", "7731")))); // half of a 4-digit PIN was too much
+        Assert.Equal("****", Evaluate(session, passcode, Row(("HasPasscode", true), ("Passcode", new SecureString()))));
+        Assert.Equal("", Evaluate(session, passcode, Row(("HasPasscode", false), ("Passcode", null))));
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public class FormatTests
         {
             Assert.DoesNotContain(Passcode, Evaluate(session, column, instance));
         }
-        Assert.Contains(columns, c => Evaluate(session, c, instance) == "a1****");
+        Assert.Contains(columns, c => Evaluate(session, c, instance) == "****");
     }
 
     [Theory]
@@ -137,22 +137,25 @@ public class FormatTests
     }
 
     [Fact]
-    public void Order_view_counts_numbers_and_failed_numbers()
+    public void Order_view_counts_the_numbers_by_outcome_so_already_protected_ones_are_done()
     {
         using var core = new CoreTypes();
-        var error = core.New("TnOptionError", ("Code", "5076"), ("TelephoneNumbers", new[] { "2015550199", "2015550198" }));
-        var order = core.New("TnOptionOrder", ("ProcessingStatus", "PARTIAL"),
-            ("TelephoneNumbers", new[] { "2015550199", "2015550198", "2012000101" }),
-            ("Errors", core.Array("TnOptionError", error)),
+        object Outcome(string number, string kind) => core.New("TnOutcome", ("TelephoneNumber", number), ("Outcome", core.Enum("TnOutcomeKind", kind)));
+        var order = core.New("TnOptionOrder", ("ProcessingStatus", "FAILED"), // Bandwidth says FAILED when every number was 5195
+            ("TelephoneNumbers", new[] { "2015550199", "2015550198", "2012000101", "2012000102" }),
+            ("Outcomes", core.Array("TnOutcome", Outcome("2015550199", "AlreadyProtected"), Outcome("2015550198", "Protected"),
+                Outcome("2012000101", "Failed"), Outcome("2012000102", "Pending"))),
             ("OrderCreateDate", null), ("OrderCreateDateText", "createdDate"));
         var empty = core.New("TnOptionOrder", ("ProcessingStatus", "RECEIVED"));
 
         using var session = new PowerShellSession(importModule: false);
-        Assert.Equal("3", Evaluate(session, Column("TnOptionOrder", "Numbers"), order));
-        Assert.Equal("2", Evaluate(session, Column("TnOptionOrder", "Errors"), order));
+        Assert.Equal("4", Evaluate(session, Column("TnOptionOrder", "Numbers"), order));
+        Assert.Equal("2", Evaluate(session, Column("TnOptionOrder", "Done"), order));
+        Assert.Equal("1", Evaluate(session, Column("TnOptionOrder", "Failed"), order));
+        Assert.Equal("1", Evaluate(session, Column("TnOptionOrder", "Pending"), order));
         Assert.Equal("createdDate", Evaluate(session, Column("TnOptionOrder", "Created"), order));
         Assert.Equal("0", Evaluate(session, Column("TnOptionOrder", "Numbers"), empty));
-        Assert.Equal("0", Evaluate(session, Column("TnOptionOrder", "Errors"), empty));
+        Assert.Equal("0", Evaluate(session, Column("TnOptionOrder", "Failed"), empty));
     }
 
     [Fact]
@@ -162,14 +165,16 @@ public class FormatTests
         var samples = new (string Type, object Instance, string[] Expected)[]
         {
             ("PortOutPasscodeInfo", core.New("PortOutPasscodeInfo", ("TelephoneNumber", "2012000101"), ("HasPasscode", true), ("Passcode", Passcode)),
-                new[] { "TelephoneNumber", "HasPasscode", "Passcode", "2012000101", "a1****" }),
+                new[] { "TelephoneNumber", "HasPasscode", "Passcode", "2012000101", "****" }),
             ("TnOptionOrder", core.New("TnOptionOrder", ("OrderId", "4f1e2d3c-0000-4000-8000-000000000001"), ("CustomerOrderId", "pop-x-1"),
                     ("ProcessingStatus", "COMPLETE"), ("TelephoneNumbers", new[] { "2012000101" })),
-                new[] { "OrderId", "CustomerOrderId", "Status", "Numbers", "Errors", "Created", "4f1e2d3c-0000-4000-8000-000000000001", "COMPLETE" }),
+                new[] { "OrderId", "CustomerOrderId", "Status", "Numbers", "Done", "Failed", "Pending", "Created", "4f1e2d3c-0000-4000-8000-000000000001", "COMPLETE" }),
+            ("TnOutcome", core.New("TnOutcome", ("TelephoneNumber", "2012000101"), ("Outcome", core.Enum("TnOutcomeKind", "AlreadyProtected")), ("Code", "5195"), ("OrderId", "ord-1")),
+                new[] { "TelephoneNumber", "Outcome", "Code", "Description", "OrderId", "AlreadyProtected", "5195", "ord-1" }),
             ("TnOptionOrderSummary", core.New("TnOptionOrderSummary", ("OrderId", "sum-1"), ("OrderStatus", "FAILED"), ("CountOfTNs", (int?)7)),
                 new[] { "OrderId", "Status", "Numbers", "OrderDate", "sum-1", "FAILED", "7" }),
             ("TnOptionGroup", core.New("TnOptionGroup", ("PortOutPasscode", Passcode), ("TelephoneNumbers", new[] { "2012000101" })),
-                new[] { "PortOutPasscode", "Numbers", "a1****", "2012000101" }),
+                new[] { "PortOutPasscode", "Numbers", "****", "2012000101" }),
             ("TnOptionError", core.New("TnOptionError", ("Code", "5076"), ("Description", "not on this account"), ("TelephoneNumbers", new[] { "2015550199" })),
                 new[] { "Code", "Description", "5076", "not on this account", "2015550199" }),
             ("TnOptionWarning", core.New("TnOptionWarning", ("TelephoneNumber", "2015550199"), ("Description", "a warning")),
@@ -232,7 +237,7 @@ public class FormatTests
 
     private static PSObject Row(params (string Name, object? Value)[] properties) => Rows.Row(properties);
 
-    /// <summary>The module's output types from the built PortOutPasscode.Core.dll, in a context of their own.</summary>
+    /// <summary>The module's output types from the built PortOutPasscode.Model.dll, in a context of their own.</summary>
     private sealed class CoreTypes : IDisposable
     {
         private readonly AssemblyLoadContext _context;
@@ -247,11 +252,13 @@ public class FormatTests
                 var path = Path.Combine(dependencies, name.Name + ".dll");
                 return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
             };
-            _core = _context.LoadFromAssemblyPath(Path.Combine(dependencies, "PortOutPasscode.Core.dll"));
+            _core = _context.LoadFromAssemblyPath(Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.Model.dll"));
         }
 
         public Type Type(string name) =>
-            _core.GetType("PortOutPasscode." + name) ?? throw new InvalidOperationException($"PortOutPasscode.Core has no type PortOutPasscode.{name}");
+            _core.GetType("PortOutPasscode." + name) ?? throw new InvalidOperationException($"PortOutPasscode.Model has no type PortOutPasscode.{name}");
+
+        public object Enum(string type, string value) => System.Enum.Parse(Type(type), value);
 
         /// <summary>A new instance with these properties set; properties the type lacks are skipped.</summary>
         public object New(string type, params (string Name, object? Value)[] properties)
