@@ -11,7 +11,7 @@ using Polly;
 namespace PortOutPasscode.Client
 {
     // The handlers of the one HTTP pipeline, outermost first:
-    // TransportGuard → Resilience (retry + per-attempt timeout) → Authentication → RedactingLogging → BoundedResponse → socket.
+    // TransportGuard → Resilience (retry + per-attempt timeout) → Pacing → Authentication → RedactingLogging → BoundedResponse → socket.
 
     /// <summary>Refuses, before a byte leaves, any request that is not https or http to this machine (redirects are off, so this is the last word).</summary>
     internal sealed class TransportGuardHandler : DelegatingHandler

@@ -32,6 +32,7 @@ namespace PortOutPasscode.Client
             var loggerFactory = options.LoggerFactory ?? Diagnostics.ActivityLog.LoggerFactory;
             Logger = loggerFactory.CreateLogger("PortOutPasscode.Client");
             var resilience = ResilienceHandler.BuildPipeline(options, Logger);
+            Pacer = new RequestPacer(options, Logger);
             var userAgent = UserAgent(options);
 
             var services = new ServiceCollection();
@@ -49,6 +50,7 @@ namespace PortOutPasscode.Client
                 .ConfigurePrimaryHttpMessageHandler(primary)
                 .AddHttpMessageHandler(() => new TransportGuardHandler())
                 .AddHttpMessageHandler(() => new ResilienceHandler(resilience))
+                .AddHttpMessageHandler(() => new PacingHandler(Pacer))
                 .AddHttpMessageHandler(sp => new AuthenticationHandler(connection, sp.GetRequiredService<OAuthTokenSource>()))
                 .AddHttpMessageHandler(() => new RedactingLoggingHandler(Logger, options.TimeProvider))
                 .AddHttpMessageHandler(() => new BoundedResponseHandler(options.MaxResponseBytes))
@@ -68,6 +70,9 @@ namespace PortOutPasscode.Client
 
         internal ILogger Logger { get; }
 
+        /// <summary>The connection's shared pace (its own cap, and the pauses and spacing 429s impose).</summary>
+        internal RequestPacer Pacer { get; }
+
         internal OAuthTokenSource Tokens => _services.GetRequiredService<OAuthTokenSource>();
 
         /// <summary>The bearer tokens this connection sent lately (none for Basic), to hide wherever an answer may echo them.</summary>
@@ -79,7 +84,11 @@ namespace PortOutPasscode.Client
         /// <summary>A client of the API pipeline; cheap, the handlers and connections behind it are pooled.</summary>
         internal HttpClient CreateApiClient() => _factory.CreateClient(ApiClientName);
 
-        public void Dispose() => _services.Dispose();
+        public void Dispose()
+        {
+            _services.Dispose();
+            Pacer.Dispose();
+        }
 
         private static HttpMessageHandler PrimaryHandler(BwConnection connection)
         {
@@ -101,7 +110,9 @@ namespace PortOutPasscode.Client
             }
             try
             {
-                handler.MaxConnectionsPerServer = 16; // .NET Framework defaults to 2, fewer than -ThrottleLimit's orders in flight
+                // Never the bottleneck: the run bounds its own requests (-ThrottleLimit creates and as many polls, up to 64
+                // each), and a request queued here would spend its timeout waiting for a socket. .NET Framework's default is 2.
+                handler.MaxConnectionsPerServer = 256;
             }
             catch (PlatformNotSupportedException)
             {
