@@ -27,6 +27,11 @@ BeforeAll {
         $environment.XDG_DATA_HOME = Join-Path $cleanHome '.local/share'
         $environment.XDG_CONFIG_HOME = Join-Path $cleanHome '.config'
         $environment.XDG_CACHE_HOME = Join-Path $cleanHome '.cache'
+        # .NET reports a special folder that does not exist as '', and PSResourceGet would then keep its
+        # settings in the working directory.
+        foreach ($folder in $environment.XDG_DATA_HOME, $environment.XDG_CONFIG_HOME, $environment.XDG_CACHE_HOME) {
+            $null = New-Item -ItemType Directory -Path $folder -Force
+        }
     }
 
     function Get-ArchiveEntry([string] $Path) {
@@ -119,7 +124,7 @@ finally {
 }
 'Installed in: ' + (Get-InstalledPSResource -Name PortOutPasscode -Scope CurrentUser).InstalledLocation
 "@
-        $installed = Invoke-ChildShell -Script $install -Environment $environment -Capture -TimeoutSec 300
+        $installed = Invoke-ChildShell -Script $install -Environment $environment -Capture -TimeoutSec 300 -WorkingDirectory $TestDrive
 
         $use = @"
 `$ErrorActionPreference = 'Stop'
@@ -130,7 +135,7 @@ Connect-BwAccount
 'Order: ' + `$order.ProcessingStatus
 "@
         $useEnvironment = $environment + (Get-BwEmulatorEnvironment $emulator)
-        $used = Invoke-ChildShell -Script $use -Environment $useEnvironment -Capture -TimeoutSec 300
+        $used = Invoke-ChildShell -Script $use -Environment $useEnvironment -Capture -TimeoutSec 300 -WorkingDirectory $TestDrive
     }
 
     AfterAll {
