@@ -17,8 +17,8 @@
                PowerShell (connected from BW_* variables, OAuth2), stops the emulator.
       Clean    dotnet clean, and removes out/.
 
-    Tasks run in that order (Clean, Build, Test, Package, Demo) whatever order they are given in; Test,
-    Package and Demo build first. The script stops at the first failure and exits with the failing tool's
+    Tasks run in that order (Clean, Build, Test, Package, Demo) whatever order they are given in; Test builds
+    the solution first, Package and Demo only the module and the emulator. The script stops at the first failure and exits with the failing tool's
     exit code (1 for its own errors).
 
 .PARAMETER Task
@@ -65,6 +65,8 @@ $testResults = [System.IO.Path]::Combine($outFolder, 'test-results')
 $pesterSuites = [System.IO.Path]::Combine($root, 'tests', 'pester')
 $pesterProject = [System.IO.Path]::Combine($root, 'tools', 'PesterDownload', 'PesterDownload.csproj')
 $demoScript = [System.IO.Path]::Combine($root, 'samples', 'demo.ps1')
+$moduleProject = [System.IO.Path]::Combine($root, 'src', 'PortOutPasscode', 'PortOutPasscode.csproj')
+$emulatorProject = [System.IO.Path]::Combine($root, 'src', 'PortOutPasscode.Emulator', 'PortOutPasscode.Emulator.csproj')
 
 . ([System.IO.Path]::Combine($root, 'tools', 'ChildShell.ps1'))
 . ([System.IO.Path]::Combine($root, 'tools', 'EmulatorProcess.ps1'))
@@ -120,9 +122,12 @@ function Invoke-Clean {
     }
 }
 
-function Invoke-Build {
+# Builds the solution, or only the given projects (the demo and the packages need only the module and the emulator).
+function Invoke-Build([string[]] $Projects = @($solution)) {
     Write-Step "Build ($Configuration)"
-    Invoke-Native dotnet @('build', $solution, '--configuration', $Configuration, '--nologo')
+    foreach ($project in $Projects) {
+        Invoke-Native dotnet @('build', $project, '--configuration', $Configuration, '--nologo')
+    }
     $manifest = [System.IO.Path]::Combine($moduleFolder, 'PortOutPasscode.psd1')
     if (-not (Test-Path -LiteralPath $manifest)) {
         throw [BuildFailure]::new("The build did not assemble the module folder: $manifest is missing.", 1)
@@ -258,8 +263,11 @@ try {
     if ($Task -contains 'Clean') {
         Invoke-Clean
     }
-    if ($Task | Where-Object { $_ -ne 'Clean' }) {
+    if ($Task -contains 'Build' -or $Task -contains 'Test') {
         Invoke-Build
+    }
+    elseif ($Task -contains 'Package' -or $Task -contains 'Demo') {
+        Invoke-Build @($moduleProject, $emulatorProject)
     }
     if ($Task -contains 'Test') {
         Invoke-Test
