@@ -5,12 +5,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support.ps1')
-    Import-ModuleUnderTest
-    $saved = Save-BwEnvironment
-    Clear-BwEnvironment
-    $emulator = Start-BwEmulator
-    # The emulator's documented demo OAuth2 client: not a secret.
-    $client = New-TestCredential 'demo-client' 'demo-secret'
+    $suite = Enter-EmulatorSuite
+    $emulator = $suite.Emulator
     $numbers = @('2012000801', '2012000802', '2012000803')
 
     function Add-EmulatorFault([hashtable] $Fault) {
@@ -23,15 +19,13 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BwAccount
-    Stop-BwEmulator $emulator
-    Restore-BwEnvironment $saved
+    Exit-EmulatorSuite $suite
 }
 
 Describe 'Set-BwPortOutPasscode when the API misbehaves' {
     BeforeEach {
         Reset-BwEmulator $emulator
-        Connect-BwAccount -AccountId 9900000 -ClientCredential $client -BaseUri $emulator.BaseUri -MaximumRetryCount 2 -MaximumRetryDelaySec 2
+        Connect-BwAccount -AccountId 9900000 -ClientCredential $DemoClient -BaseUri $emulator.BaseUri -MaximumRetryCount 2 -MaximumRetryDelaySec 2
     }
 
     It 'waits out a 429 with Retry-After and sends the order once' {

@@ -6,12 +6,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support.ps1')
-    Import-ModuleUnderTest
-    $saved = Save-BwEnvironment
-    Clear-BwEnvironment
-    $emulator = Start-BwEmulator
-    # The emulator's documented demo OAuth2 client: not a secret.
-    $client = New-TestCredential 'demo-client' 'demo-secret'
+    $suite = Enter-EmulatorSuite
+    $emulator = $suite.Emulator
 
     $export = Join-Path $TestDrive 'numbers-export.csv'
     $lines = @(
@@ -44,15 +40,13 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-BwAccount
-    Stop-BwEmulator $emulator
-    Restore-BwEnvironment $saved
+    Exit-EmulatorSuite $suite
 }
 
 Describe 'Import-Csv export.csv | Set-BwPortOutPasscode -Passcode a1b2c3, on an Excel export' {
     BeforeAll {
         Reset-BwEmulator $emulator
-        Connect-BwAccount -AccountId 9900000 -ClientCredential $client -BaseUri $emulator.BaseUri
+        Connect-BwAccount -AccountId 9900000 -ClientCredential $DemoClient -BaseUri $emulator.BaseUri
 
         $failed = $null
         # The headline line, as written in the README.
@@ -94,7 +88,7 @@ Describe 'Import-Csv export.csv | Set-BwPortOutPasscode -Passcode a1b2c3, on an 
 Describe 'Set-BwPortOutPasscode -Path export.csv, on the same export' {
     BeforeAll {
         Reset-BwEmulator $emulator
-        Connect-BwAccount -AccountId 9900000 -ClientCredential $client -BaseUri $emulator.BaseUri
+        Connect-BwAccount -AccountId 9900000 -ClientCredential $DemoClient -BaseUri $emulator.BaseUri
 
         $failed = $null
         $orders = @(Set-BwPortOutPasscode -Path $export -Passcode Zz9yY8 -Wait -ErrorVariable failed -ErrorAction SilentlyContinue)

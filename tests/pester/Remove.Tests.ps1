@@ -4,12 +4,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support.ps1')
-    Import-ModuleUnderTest
-    $saved = Save-BwEnvironment
-    Clear-BwEnvironment
-    $emulator = Start-BwEmulator
-    # The emulator's documented demo OAuth2 client: not a secret.
-    $client = New-TestCredential 'demo-client' 'demo-secret'
+    $suite = Enter-EmulatorSuite
+    $emulator = $suite.Emulator
 
     function Get-StoredPasscode {
         Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/passcodes?accountId=9900000'
@@ -33,15 +29,13 @@ $Command
 }
 
 AfterAll {
-    Disconnect-BwAccount
-    Stop-BwEmulator $emulator
-    Restore-BwEnvironment $saved
+    Exit-EmulatorSuite $suite
 }
 
 Describe 'Remove-BwPortOutPasscode' {
     BeforeEach {
         Reset-BwEmulator $emulator
-        Connect-BwAccount -AccountId 9900000 -ClientCredential $client -BaseUri $emulator.BaseUri
+        Connect-BwAccount -AccountId 9900000 -ClientCredential $DemoClient -BaseUri $emulator.BaseUri
         $null = '2012000701', '2012000702' | Set-BwPortOutPasscode -Passcode a1b2c3 -Wait
         (Get-StoredPasscode).'2012000701' | Should -BeExactly 'a1b2c3'
         $setOrders = (Get-StoredOrder).Count

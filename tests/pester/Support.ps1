@@ -38,6 +38,27 @@ function New-TestCredential([string] $UserName, [string] $Secret) {
     New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $secure
 }
 
+# The emulator's documented demo OAuth2 client and API user: not secrets.
+$DemoClient = New-TestCredential 'demo-client' 'demo-secret'
+$DemoApiUser = New-TestCredential 'demo' 'demo-password'
+
+# What a suite against the emulator starts with: the module imported, the BW_* variables saved and cleared, an
+# emulator process of its own. Hand what it returns to Exit-EmulatorSuite in AfterAll.
+function Enter-EmulatorSuite {
+    Import-ModuleUnderTest
+    $saved = Save-BwEnvironment
+    Clear-BwEnvironment
+    [pscustomobject]@{ Emulator = Start-BwEmulator; SavedEnvironment = $saved }
+}
+
+function Exit-EmulatorSuite($Suite) {
+    Disconnect-BwAccount
+    if ($Suite) {
+        Stop-BwEmulator $Suite.Emulator
+        Restore-BwEnvironment $Suite.SavedEnvironment
+    }
+}
+
 function Save-BwEnvironment {
     $saved = @{}
     foreach ($name in $BwVariables) {
