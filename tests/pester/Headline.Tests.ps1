@@ -29,9 +29,9 @@ BeforeAll {
 
     $goodNumbers = @('2012000601', '2012000602', '2012000603', '2012000604', '2012000605', '2012000607')
 
-    # ErrorId and target of each error record, "Id target", sorted.
+    # "ErrorId: where", where is the start of the message ("Row 5", "Line 6 of numbers-export.csv"), sorted.
     function Get-ErrorSummary($Records) {
-        @($Records | ForEach-Object { '{0} {1}' -f $_.FullyQualifiedErrorId.Split(',')[0], $_.TargetObject }) | Sort-Object
+        @($Records | ForEach-Object { '{0}: {1}' -f $_.FullyQualifiedErrorId.Split(',')[0], $_.Exception.Message.Split(':')[0] }) | Sort-Object
     }
 
     function Get-StoredPasscode {
@@ -71,13 +71,12 @@ Describe 'Import-Csv export.csv | Set-BwPortOutPasscode -Passcode a1b2c3, on an 
 
     It 'reports each bad row once, by its row number, and sends nothing for it' {
         Get-ErrorSummary $failed | Should -Be @(
-            'InvalidTelephoneNumber '
-            'InvalidTelephoneNumber '
-            'InvalidTelephoneNumber 2.012E+09'
-            'InvalidTelephoneNumber 201-200-0606 ext 12'
+            'InvalidTelephoneNumber: Row 5'
+            'InvalidTelephoneNumber: Row 7'
+            'InvalidTelephoneNumber: Row 8'
+            'InvalidTelephoneNumber: Row 9'
         )
-        ($failed | ForEach-Object { $_.Exception.Message.Split(':')[0] } | Sort-Object) -join ', ' |
-            Should -Be 'Row 5, Row 7, Row 8, Row 9'
+        $failed[0].Exception.Message | Should -Match ([regex]::Escape("'2.012E+09'"))
     }
 
     It 'keeps the passcode out of every message (PowerShell itself echoes the command line in its view)' {
@@ -106,15 +105,17 @@ Describe 'Set-BwPortOutPasscode -Path export.csv, on the same export' {
     }
 
     It 'names the same bad rows by their line in the file (the header is line 1)' {
-        ($failed | ForEach-Object { $_.Exception.Message.Split(':')[0] } | Sort-Object) -join ', ' |
-            Should -Be 'Line 10 of numbers-export.csv, Line 6 of numbers-export.csv, Line 8 of numbers-export.csv, Line 9 of numbers-export.csv'
+        Get-ErrorSummary $failed | Should -Be @(
+            'InvalidTelephoneNumber: Line 10 of numbers-export.csv'
+            'InvalidTelephoneNumber: Line 6 of numbers-export.csv'
+            'InvalidTelephoneNumber: Line 8 of numbers-export.csv'
+            'InvalidTelephoneNumber: Line 9 of numbers-export.csv'
+        )
     }
 
-    It 'audits the file afterwards: Get-BwPortOutPasscode -Path finds the passcodes, the table view masks them' {
+    It 'audits the file afterwards: Get-BwPortOutPasscode -Path finds the passcodes, and the table does not show one' {
         $info = @(Get-BwPortOutPasscode -Path $export -ErrorAction SilentlyContinue)
         @($info | Where-Object HasPasscode).Count | Should -Be $goodNumbers.Count
-        $table = $info | Format-Table | Out-String
-        $table | Should -Match 'Zz\*\*\*\*'
-        $table | Should -Not -Match 'Zz9yY8'
+        ($info | Format-Table | Out-String) | Should -Not -Match 'Zz9yY8'
     }
 }
