@@ -183,7 +183,7 @@ Import-Module -Name $(ConvertTo-PowerShellLiteral $PesterManifest)
 if (`$failed -gt 0) { exit 1 }
 exit 0
 "@
-    $code = Invoke-ChildShell -Script $script -Environment @{ PORTOUTPASSCODE_CONFIGURATION = $Configuration } -WorkingDirectory $root
+    $code = Invoke-ChildShell -Script $script -Environment @{ PORTOUTPASSCODE_CONFIGURATION = $Configuration } -WorkingDirectory $root -TimeoutSec 1800
     if (-not (Test-Path -LiteralPath $summaryFile)) {
         throw [BuildFailure]::new("Pester did not finish (exit code $code): no $summaryFile.", [Math]::Max(1, $code))
     }
