@@ -137,13 +137,17 @@ function Invoke-Build([string[]] $Projects = @($solution)) {
 
 # Fetches the pinned Pester through the machine's NuGet sources and returns its manifest path.
 function Get-PesterManifest {
-    Invoke-Native dotnet @('restore', $pesterProject, '--nologo', '--verbosity', 'quiet')
-    $path = & dotnet msbuild $pesterProject -nologo '-getProperty:PesterManifest'
-    if ($LASTEXITCODE -ne 0 -or -not $path -or -not (Test-Path -LiteralPath "$path".Trim())) {
-        throw [BuildFailure]::new(("Pester could not be fetched: '$path' is not there after restoring $pesterProject. " +
-            'Check that a NuGet source serves the Pester package (dotnet nuget list source).'), 1)
+    $restored = Invoke-NativeCode dotnet @('restore', $pesterProject, '--nologo', '--verbosity', 'quiet')
+    $path = ''
+    if ($restored -eq 0) {
+        $path = "$(& dotnet msbuild $pesterProject -nologo '-getProperty:PesterManifest')".Trim()
     }
-    "$path".Trim()
+    if (-not $path -or -not (Test-Path -LiteralPath $path)) {
+        throw [BuildFailure]::new(("Pester, which runs the tests in tests/pester, could not be fetched: restoring " +
+            "$pesterProject (exit code $restored) did not leave '$path'. Check that one of this machine's NuGet " +
+            'sources serves the Pester package at the version PesterVersion pins there (dotnet nuget list source).'), 1)
+    }
+    $path
 }
 
 # Counts of the xunit run, from its .trx files.
