@@ -15,8 +15,45 @@ public sealed class SdkCompatibilityTests
     private static readonly string CompatFolder = typeof(SdkCompatibilityTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SdkCompatDir").Value;
 
+    /// <summary>
+    /// Installs the SDK from the committed lock file (npm ci) when node_modules is missing or older than the lock
+    /// file. Here rather than in the build, so that building needs only the .NET SDK and only this test needs Node.js.
+    /// </summary>
+    private static async Task InstallSdkAsync()
+    {
+        var lockFile = Path.Combine(CompatFolder, "package-lock.json");
+        var installed = Path.Combine(CompatFolder, "node_modules", ".package-lock.json");
+        if (File.Exists(installed) && File.GetLastWriteTimeUtc(installed) >= File.GetLastWriteTimeUtc(lockFile)) return;
+
+        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+        {
+            WorkingDirectory = CompatFolder, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" }) start.ArgumentList.Add(argument);
+        Process npm;
+        try
+        {
+            npm = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                "This test drives the emulator with Bandwidth's Node SDK and needs Node.js 18+ with npm on PATH, which this machine " +
+                $"lacks ({e.Message}). Install Node.js (it brings npm); the test then runs 'npm ci' in {CompatFolder} itself.", e);
+        }
+        using (npm)
+        {
+            var output = npm.StandardOutput.ReadToEndAsync();
+            var errors = npm.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await npm.WaitForExitAsync(timeout.Token);
+            Assert.True(npm.ExitCode == 0, $"npm ci in {CompatFolder} exited with {npm.ExitCode}: {await output}{await errors}");
+        }
+    }
+
     private static async Task<JsonElement> RunCompatAsync(Uri baseUri)
     {
+        await InstallSdkAsync();
         var start = new ProcessStartInfo("node") { WorkingDirectory = CompatFolder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("compat.js");
         start.ArgumentList.Add(baseUri.ToString());

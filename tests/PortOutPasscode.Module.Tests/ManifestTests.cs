@@ -93,8 +93,9 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
     public void Module_folder_holds_exactly_the_allow_listed_files()
     {
         var root = RepoPaths.ModuleFolder;
-        var topLevel = Directory.GetFiles(root).Select(Path.GetFileName).OrderBy(n => n).ToArray();
-        Assert.Equal(new[] { "PortOutPasscode.dll", "PortOutPasscode.format.ps1xml", "PortOutPasscode.Model.dll", "PortOutPasscode.psd1" }, topLevel);
+        var topLevel = Directory.GetFiles(root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        // LICENSE and the third-party notices travel in the folder, so that every package made from it carries them.
+        Assert.Equal(new[] { "LICENSE", "PortOutPasscode.Model.dll", "PortOutPasscode.dll", "PortOutPasscode.format.ps1xml", "PortOutPasscode.psd1", "PortOutPasscode.types.ps1xml", "THIRD-PARTY-NOTICES.txt" }, topLevel);
         Assert.True(File.Exists(Path.Combine(root, "en-US", "PortOutPasscode.dll-Help.xml")));
         Assert.True(File.Exists(Path.Combine(root, "en-US", "about_PortOutPasscode.help.txt")));
         var dependencies = Directory.GetFiles(Path.Combine(root, "dependencies")).Select(Path.GetFileName).ToArray();

@@ -1,28 +1,22 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # The whole story against the project's Bandwidth emulator: protect the sample file, audit it, watch a port-out
 # fail with the wrong PIN and pass with the right one, then remove the protection. The emulator is started the
-# way a user starts it: dotnet run --project src/PortOutPasscode.Emulator -- --port 0.
+# way a user starts it, as a process of its own on a free port (tools/EmulatorProcess.ps1).
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support.ps1')
-    Import-ModuleUnderTest
-    $saved = Save-BwEnvironment
-    Clear-BwEnvironment
-    $emulator = Start-BwEmulator
-    # The emulator's documented demo API user: not a secret.
-    $demo = New-TestCredential 'demo' 'demo-password'
+    $suite = Enter-EmulatorSuite
+    $emulator = $suite.Emulator
 }
 
 AfterAll {
-    Disconnect-BwAccount
-    Stop-BwEmulator $emulator
-    Restore-BwEnvironment $saved
+    Exit-EmulatorSuite $suite
 }
 
 Describe 'PortOutPasscode against the emulator' {
     BeforeEach {
         Reset-BwEmulator $emulator
-        Connect-BwAccount -AccountId 9900000 -Credential $demo -BaseUri $emulator.BaseUri
+        Connect-BwAccount -AccountId 9900000 -Credential $DemoApiUser -BaseUri $emulator.BaseUri
     }
 
     It 'refuses a wrong password when connecting' {

@@ -2,6 +2,11 @@
 # and PowerShell 7. The module under test is the built folder out/PortOutPasscode: run ./build.ps1 first.
 
 $RepoRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+# The emulator as a process (Start-BwEmulator, Invoke-EmulatorAdmin…), fresh PowerShell processes
+# (Invoke-ChildShell) and the packaging of the module (New-ModulePackage): the same code build.ps1 runs.
+. ([System.IO.Path]::Combine($RepoRoot, 'tools', 'EmulatorProcess.ps1'))
+. ([System.IO.Path]::Combine($RepoRoot, 'tools', 'ChildShell.ps1'))
+. ([System.IO.Path]::Combine($RepoRoot, 'tools', 'ModulePackage.ps1'))
 $ModuleFolder = [System.IO.Path]::Combine($RepoRoot, 'out', 'PortOutPasscode')
 $ModuleManifest = [System.IO.Path]::Combine($ModuleFolder, 'PortOutPasscode.psd1')
 $SampleCsv = [System.IO.Path]::Combine($RepoRoot, 'samples', 'tns.csv')
@@ -33,6 +38,27 @@ function New-TestCredential([string] $UserName, [string] $Secret) {
     New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $secure
 }
 
+# The emulator's documented demo OAuth2 client and API user: not secrets.
+$DemoClient = New-TestCredential 'demo-client' 'demo-secret'
+$DemoApiUser = New-TestCredential 'demo' 'demo-password'
+
+# What a suite against the emulator starts with: the module imported, the BW_* variables saved and cleared, an
+# emulator process of its own. Hand what it returns to Exit-EmulatorSuite in AfterAll.
+function Enter-EmulatorSuite {
+    Import-ModuleUnderTest
+    $saved = Save-BwEnvironment
+    Clear-BwEnvironment
+    [pscustomobject]@{ Emulator = Start-BwEmulator; SavedEnvironment = $saved }
+}
+
+function Exit-EmulatorSuite($Suite) {
+    Disconnect-BwAccount
+    if ($Suite) {
+        Stop-BwEmulator $Suite.Emulator
+        Restore-BwEnvironment $Suite.SavedEnvironment
+    }
+}
+
 function Save-BwEnvironment {
     $saved = @{}
     foreach ($name in $BwVariables) {
@@ -51,104 +77,6 @@ function Restore-BwEnvironment([hashtable] $Saved) {
     foreach ($name in $BwVariables) {
         [Environment]::SetEnvironmentVariable($name, $Saved[$name])
     }
-}
-
-# Reads a file another process is still writing.
-function Read-SharedFile([string] $Path) {
-    if (-not (Test-Path -LiteralPath $Path)) {
-        return ''
-    }
-    $stream = [System.IO.File]::Open($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, [System.IO.FileShare]::ReadWrite)
-    try {
-        $reader = New-Object -TypeName System.IO.StreamReader -ArgumentList $stream
-        $reader.ReadToEnd()
-    }
-    finally {
-        $stream.Dispose()
-    }
-}
-
-# Starts the Bandwidth API emulator as a user would (dotnet run … -- --port 0) and waits for its line
-# "Bandwidth API emulator listening on <uri>" (docs/EMULATOR-ADMIN.md).
-function Start-BwEmulator {
-    param([int] $TimeoutSec = 300)
-
-    $project = [System.IO.Path]::Combine($RepoRoot, 'src', 'PortOutPasscode.Emulator')
-    $logs = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'bw-emulator-' + [guid]::NewGuid().ToString('N'))
-    $null = New-Item -ItemType Directory -Path $logs -Force
-    $stdout = [System.IO.Path]::Combine($logs, 'stdout.txt')
-    $stderr = [System.IO.Path]::Combine($logs, 'stderr.txt')
-
-    $arguments = @('run', '--project', "`"$project`"")
-    if ($env:PORTOUTPASSCODE_CONFIGURATION) {
-        # The configuration build.ps1 built: dotnet run then finds the emulator up to date.
-        $arguments += @('--configuration', $env:PORTOUTPASSCODE_CONFIGURATION)
-    }
-    $arguments += @('--', '--port', '0')
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -RedirectStandardOutput $stdout `
-        -RedirectStandardError $stderr -PassThru -NoNewWindow
-
-    $prefix = 'Bandwidth API emulator listening on '
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $line = (Read-SharedFile $stdout) -split "`r?`n" | Where-Object { $_.StartsWith($prefix) } | Select-Object -First 1
-        if ($line) {
-            $baseUri = [uri]$line.Substring($prefix.Length).Trim()
-            return [pscustomobject]@{
-                Process = $process
-                BaseUri = $baseUri
-                RootUri = [uri]$baseUri.GetLeftPart([System.UriPartial]::Authority)
-                Logs    = $logs
-            }
-        }
-        if ($process.HasExited) {
-            throw "The emulator ended before it listened.`n$(Read-SharedFile $stdout)`n$(Read-SharedFile $stderr)"
-        }
-        Start-Sleep -Milliseconds 250
-    }
-    Stop-BwEmulator ([pscustomobject]@{ Process = $process })
-    throw "The emulator did not print '$prefix<uri>' within $TimeoutSec s.`n$(Read-SharedFile $stdout)`n$(Read-SharedFile $stderr)"
-}
-
-function Stop-BwEmulator($Emulator) {
-    if (-not $Emulator -or -not $Emulator.Process) {
-        return
-    }
-    $process = $Emulator.Process
-    if (-not $process.HasExited) {
-        # dotnet run starts the emulator as its child: end the whole tree.
-        if ($PSVersionTable.PSEdition -eq 'Core') {
-            $process.Kill($true)
-        }
-        else {
-            $null = & taskkill.exe /PID $process.Id /T /F
-        }
-        $null = $process.WaitForExit(10000)
-    }
-}
-
-# The emulator's admin API (no authentication, loopback only).
-function Invoke-EmulatorAdmin {
-    param($Emulator, [string] $Method, [string] $Path, $Body)
-    $parameters = @{
-        Uri             = [uri]::new($Emulator.RootUri, $Path)
-        Method          = $Method
-        UseBasicParsing = $true
-    }
-    if ($null -ne $Body) {
-        $parameters.Body = $Body | ConvertTo-Json -Compress
-        $parameters.ContentType = 'application/json'
-    }
-    $answer = Invoke-RestMethod @parameters
-    # One object per JSON array item on both editions.
-    foreach ($item in $answer) {
-        $item
-    }
-}
-
-function Reset-BwEmulator($Emulator) {
-    Invoke-EmulatorAdmin $Emulator 'POST' '/_emulator/reset'
-    Invoke-EmulatorAdmin $Emulator 'PUT' '/_emulator/settings' @{ receivedMs = 50; processingMs = 100 }
 }
 
 # A winning carrier's port-out request for the number with this PIN: Status 200 (ACCEPTED) or 409 (REJECTED, 7610).

@@ -5,11 +5,23 @@ namespace PortOutPasscode.Core.Tests.Support;
 /// <summary>The shared Bandwidth fixtures, read where they are: ../shared/fixtures/bandwidth beside the repository.</summary>
 internal static class Fixtures
 {
-    internal static readonly string Folder = Locate();
+    /// <summary>Where the fixtures are looked for, whether or not they are there.</summary>
+    internal static readonly string ExpectedFolder = Expected();
+
+    internal static readonly string Folder = ExpectedFolder != null && Directory.Exists(ExpectedFolder) ? ExpectedFolder : null;
 
     internal static bool Present => Folder != null;
 
-    internal static string PathOf(string name) => System.IO.Path.Combine(Folder, name);
+    /// <summary>What a contributor without the fixtures needs to know: what they are, where they come from, how to get them.</summary>
+    internal static string MissingMessage =>
+        $"Bandwidth's published XML samples are not at {ExpectedFolder ?? "../shared/fixtures/bandwidth (beside the folder holding PortOutPasscode.sln)"}. " +
+        "They are copied verbatim from Bandwidth's public documentation and SDKs (Bandwidth/api-docs site/specs/numbers.yml, " +
+        "bandwidth.github.io, the C#, Java, Node and Ruby SDKs; SOURCES.md in that folder lists each file's origin) and live in the " +
+        "project's shared repository, not in this one. Check the shared repository out beside this checkout as 'shared', so that " +
+        "../shared/fixtures/bandwidth exists (CI does it: .github/workflows/ci.yml, SHARED_REPOSITORY), then run the tests again.";
+
+    internal static string PathOf(string name) =>
+        Present ? System.IO.Path.Combine(Folder, name) : throw new FileNotFoundException(MissingMessage, name);
 
     internal static Stream Open(string name) => File.OpenRead(PathOf(name));
 
@@ -25,14 +37,13 @@ internal static class Fixtures
         return new HttpMessageFile(head[0], headers, text.Substring(split + 2));
     }
 
-    private static string Locate()
+    private static string Expected()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "PortOutPasscode.sln")))
             {
-                var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "fixtures", "bandwidth"));
-                return Directory.Exists(folder) ? folder : null;
+                return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "fixtures", "bandwidth"));
             }
         }
         return null;
