@@ -7,11 +7,11 @@ using System.Runtime.InteropServices;
 namespace PortOutPasscode.Loading
 {
     /// <summary>
-    /// Makes PortOutPasscode.Core and everything it depends on load from the module's own
-    /// <c>dependencies</c> folder, so another module's Microsoft.Extensions.* (or ours, for them) never
-    /// collides in the shared PowerShell session.
+    /// Makes PortOutPasscode.Core and everything it depends on load from the module's folder for this edition
+    /// (Desktop: .NET Framework assets; Core: .NET 6 assets), so another module's Microsoft.Extensions.* (or ours, for
+    /// them) never collides in the shared PowerShell session.
     /// On PowerShell 7 (.NET) they go into a private AssemblyLoadContext; on Windows PowerShell 5.1
-    /// (.NET Framework, one load context) they are resolved by name through AssemblyResolve.
+    /// (.NET Framework, one load context) they are resolved through AssemblyResolve, for the module's own requests only.
     /// </summary>
     internal static class DependencyLoader
     {
@@ -20,11 +20,14 @@ namespace PortOutPasscode.Loading
         private static readonly object Gate = new object();
         private static bool _registered;
 
-        internal static string DependencyFolder { get; } =
-            Path.Combine(Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location), "dependencies");
-
         internal static bool IsNetFramework { get; } =
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        /// <summary>The folder of the assets built for this runtime: Desktop on .NET Framework, Core on .NET.</summary>
+        internal static string EditionFolderName => IsNetFramework ? "Desktop" : "Core";
+
+        internal static ModuleAssemblies Assemblies { get; } =
+            new ModuleAssemblies(Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location), EditionFolderName);
 
         internal static void Register()
         {
@@ -60,24 +63,26 @@ namespace PortOutPasscode.Loading
             }
         }
 
-        /// <summary>The dependency file for an assembly name, or null when the module does not ship it.</summary>
-        internal static string FindDependency(AssemblyName name)
-        {
-            if (string.IsNullOrEmpty(name.Name)) return null;
-            var path = Path.Combine(DependencyFolder, name.Name + ".dll");
-            return File.Exists(path) ? path : null;
-        }
-
         // Kept out of line so that Windows PowerShell never JIT-compiles a reference to AssemblyLoadContext.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void RegisterPrivateLoadContext() => PrivateLoadContext.Register();
+        private static void RegisterPrivateLoadContext()
+        {
+#if !NETFRAMEWORK
+            PrivateLoadContext.Register(Assemblies);
+#endif
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void UnregisterPrivateLoadContext() => PrivateLoadContext.Unregister();
+        private static void UnregisterPrivateLoadContext()
+        {
+#if !NETFRAMEWORK
+            PrivateLoadContext.Unregister();
+#endif
+        }
 
         private static Assembly ResolveOnNetFramework(object sender, ResolveEventArgs args)
         {
-            var path = FindDependency(new AssemblyName(args.Name));
+            var path = Assemblies.ResolveFor(args.RequestingAssembly, new AssemblyName(args.Name));
             return path == null ? null : Assembly.LoadFrom(path);
         }
     }
