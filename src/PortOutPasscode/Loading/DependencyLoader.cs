@@ -20,6 +20,9 @@ namespace PortOutPasscode.Loading
         private static readonly object Gate = new object();
         private static bool _registered;
 
+        /// <summary>The oldest .NET the Core folder's assets load on: .NET 6, PowerShell 7.2's (docs/PLATFORMS.md).</summary>
+        internal static readonly Version OldestNetRuntime = new Version(6, 0);
+
         internal static bool IsNetFramework { get; } =
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
@@ -31,6 +34,8 @@ namespace PortOutPasscode.Loading
 
         internal static void Register()
         {
+            var unsupported = UnsupportedRuntimeMessage(IsNetFramework, Environment.Version);
+            if (unsupported != null) throw new PlatformNotSupportedException(unsupported);
             lock (Gate)
             {
                 if (_registered) return;
@@ -61,6 +66,18 @@ namespace PortOutPasscode.Loading
                 }
                 _registered = false;
             }
+        }
+
+        /// <summary>
+        /// Why the module cannot run on this runtime, or null when it can. The manifest's PowerShellVersion (5.1) lets
+        /// PowerShell 7.0 and 7.1 import it, whose .NET Core 3.1 and .NET 5 cannot load the .NET 6 assets; Windows
+        /// PowerShell is held to .NET Framework 4.7.2 by the manifest's DotNetFrameworkVersion.
+        /// </summary>
+        internal static string UnsupportedRuntimeMessage(bool isNetFramework, Version runtime)
+        {
+            if (isNetFramework || runtime >= OldestNetRuntime) return null;
+            return $"PortOutPasscode needs PowerShell 7.2 or later (.NET {OldestNetRuntime.Major} or later) or Windows PowerShell 5.1; " +
+                   $"this PowerShell runs on .NET {runtime.Major}.{runtime.Minor}. Install a current PowerShell 7 (7.4 LTS or later) and import the module there.";
         }
 
         // Kept out of line so that Windows PowerShell never JIT-compiles a reference to AssemblyLoadContext.

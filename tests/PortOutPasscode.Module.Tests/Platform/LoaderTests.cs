@@ -138,6 +138,26 @@ foreach ($file in [System.IO.Directory]::GetFiles($folder, '*.dll')) {
         Assert.Contains(loads, l => l[2] == "System.Diagnostics.DiagnosticSource" && l[5] == "shared");
     }
 
+    [Fact]
+    public void PowerShell_7_0_and_7_1_are_refused_at_import_with_what_to_do_and_7_2_on_and_Windows_PowerShell_are_not()
+    {
+        using var loader = new ShippedLoader(ShippedAssembly.ModuleFolder);
+        foreach (var old in new[] { new Version(3, 1, 32), new Version(5, 0, 17) })
+        {
+            var message = loader.UnsupportedRuntimeMessage(false, old);
+            Assert.NotNull(message);
+            Assert.Contains("PowerShell 7.2 or later", message);
+            Assert.Contains($".NET {old.Major}.{old.Minor}", message);
+        }
+        foreach (var supported in new[] { new Version(6, 0, 36), new Version(8, 0, 31), new Version(9, 0, 20), new Version(10, 0, 12) })
+        {
+            Assert.Null(loader.UnsupportedRuntimeMessage(false, supported));
+        }
+        Assert.Null(loader.UnsupportedRuntimeMessage(true, new Version(4, 0, 30319, 42000)));
+        // The reference checks (AssetSetTests) start from the same oldest runtime.
+        Assert.Equal("net" + loader.OldestNetRuntime.ToString(2), RuntimeFacts.NetRuntimes[0]);
+    }
+
     private static string CopyOfModuleFolder()
     {
         var copy = Directory.CreateTempSubdirectory("module-copy-").FullName;

@@ -24,6 +24,14 @@ public sealed class ShippedLoader : IDisposable
     public AssemblyLoadContext PrivateContext(ModuleAssemblies assemblies, string runtimeFolder) =>
         (AssemblyLoadContext)Activator.CreateInstance(Type("PrivateLoadContext"), Internal, null, new[] { assemblies.Instance, runtimeFolder }, null)!;
 
+    /// <summary>DependencyLoader.UnsupportedRuntimeMessage: why import refuses a runtime, or null.</summary>
+    public string? UnsupportedRuntimeMessage(bool isNetFramework, Version runtime) =>
+        (string?)Type("DependencyLoader").GetMethod("UnsupportedRuntimeMessage", BindingFlags.Static | BindingFlags.NonPublic)!.Invoke(null, new object[] { isNetFramework, runtime });
+
+    /// <summary>DependencyLoader.OldestNetRuntime: the oldest .NET the Core folder is for.</summary>
+    public Version OldestNetRuntime =>
+        (Version)Type("DependencyLoader").GetField("OldestNetRuntime", BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null)!;
+
     private Type Type(string name) =>
         _cmdlets.GetType("PortOutPasscode.Loading." + name, throwOnError: true)!;
 
