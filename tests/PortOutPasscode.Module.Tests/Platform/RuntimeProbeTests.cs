@@ -14,7 +14,7 @@ public class RuntimeProbeTests
     [Theory]
     [InlineData("net8.0", "8.0.")]
     [InlineData("net9.0", "9.0.")]
-    public void The_Core_folder_loads_and_makes_a_request_on(string framework, string runtimePrefix)
+    public async Task The_Core_folder_loads_and_makes_a_request_on(string framework, string runtimePrefix)
     {
         var template = typeof(RuntimeProbeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadProbe").Value!;
         var probe = string.Format(template, framework) + (OperatingSystem.IsWindows() ? ".exe" : "");
@@ -23,10 +23,21 @@ public class RuntimeProbeTests
         var start = new ProcessStartInfo(probe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(ShippedAssembly.ModuleFolder);
         using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(process.WaitForExit(120_000), "the probe did not finish in 2 minutes");
-        var report = string.Join("\n", lines.Where(l => !l.StartsWith("ok|reference|"))) + "\n" + errors.Result;
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        string output;
+        Task<string> errors;
+        try
+        {
+            errors = process.StandardError.ReadToEndAsync(limit.Token);
+            output = await process.StandardOutput.ReadToEndAsync(limit.Token);
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true); // a hung probe never outlives the test
+        }
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var report = string.Join("\n", lines.Where(l => !l.StartsWith("ok|reference|"))) + "\n" + await errors;
 
         Assert.True(process.ExitCode == 0, report);
         Assert.StartsWith("runtime|" + runtimePrefix, lines[0]);
