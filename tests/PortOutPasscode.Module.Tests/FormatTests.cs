@@ -245,7 +245,7 @@ public class FormatTests
 
         public CoreTypes()
         {
-            var dependencies = Path.Combine(RepoPaths.ModuleFolder, "dependencies");
+            var dependencies = Path.Combine(RepoPaths.ModuleFolder, "Core");
             _context = new AssemblyLoadContext("format-tests", isCollectible: true);
             _context.Resolving += (context, name) =>
             {

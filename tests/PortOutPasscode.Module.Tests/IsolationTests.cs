@@ -34,14 +34,14 @@ Connect-BwAccount -AccountId 9900000 -Credential $cred -BaseUri $args[1]
 Get-BwPortOutPasscode -TelephoneNumber 2012000001
 " + DescribeLoadedCopies, RepoPaths.ModuleManifest, emulator.BaseUri.ToString()).AssertNoErrors();
 
-        Assert.Equal("session loaded 8.0.0.0", result.Output[0].BaseObject);
+        Assert.Equal("session loaded 6.0.0.0", result.Output[0].BaseObject);
         var info = Assert.Single(result.Output, o => o.TypeNames[0] == "PortOutPasscode.PortOutPasscodeInfo");
         Assert.Equal("2012000001", info.Properties["TelephoneNumber"].Value);
 
         var copies = result.Output.Select(o => o.BaseObject).OfType<string>().Where(s => s.Contains('|')).ToList();
-        Assert.Contains("Microsoft.Extensions.DependencyInjection.Abstractions|8.0.0.0|True", copies);
-        Assert.Contains(copies, c => c.StartsWith("Microsoft.Extensions.DependencyInjection.Abstractions|11.") && c.EndsWith("|False"));
-        Assert.Contains(copies, c => c.StartsWith("Microsoft.Extensions.Http|11.") && c.EndsWith("|False"));
+        Assert.Contains("Microsoft.Extensions.DependencyInjection.Abstractions|6.0.0.0|True", copies);
+        Assert.Contains(copies, c => c.StartsWith("Microsoft.Extensions.DependencyInjection.Abstractions|8.") && c.EndsWith("|False"));
+        Assert.Contains(copies, c => c.StartsWith("Microsoft.Extensions.Http|8.") && c.EndsWith("|False"));
         Assert.Contains(copies, c => c.StartsWith("PortOutPasscode.Core|") && c.EndsWith("|False"));
         Assert.Contains(copies, c => c.StartsWith("PortOutPasscode|") && c.EndsWith("|True"));
     }

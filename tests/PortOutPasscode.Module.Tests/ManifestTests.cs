@@ -98,11 +98,23 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
         Assert.Equal(new[] { "LICENSE", "PortOutPasscode.Model.dll", "PortOutPasscode.dll", "PortOutPasscode.format.ps1xml", "PortOutPasscode.psd1", "PortOutPasscode.types.ps1xml", "THIRD-PARTY-NOTICES.txt" }, topLevel);
         Assert.True(File.Exists(Path.Combine(root, "en-US", "PortOutPasscode.dll-Help.xml")));
         Assert.True(File.Exists(Path.Combine(root, "en-US", "about_PortOutPasscode.help.txt")));
-        var dependencies = Directory.GetFiles(Path.Combine(root, "dependencies")).Select(Path.GetFileName).ToArray();
-        Assert.Contains("PortOutPasscode.Core.dll", dependencies);
-        Assert.Contains("Microsoft.Extensions.Http.dll", dependencies);
-        Assert.All(dependencies, name => Assert.EndsWith(".dll", name));
-        Assert.DoesNotContain("System.Management.Automation.dll", dependencies);
+        Assert.Equal(new[] { "Core", "Desktop", "en-US" }, Directory.GetDirectories(root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+        foreach (var edition in new[] { "Desktop", "Core" })
+        {
+            var files = Directory.GetFiles(Path.Combine(root, edition)).Select(Path.GetFileName).ToArray();
+            Assert.Contains("PortOutPasscode.Core.dll", files);
+            Assert.Contains("Microsoft.Extensions.Http.dll", files);
+            Assert.All(files, name => Assert.EndsWith(".dll", name));
+            Assert.DoesNotContain("System.Management.Automation.dll", files);
+            Assert.DoesNotContain("PortOutPasscode.dll", files);
+        }
+        // .NET Framework lacks these; every .NET from 6 on has them, so Core does not ship them.
+        var desktopOnly = new[] { "System.Memory.dll", "System.Buffers.dll", "System.Threading.Tasks.Extensions.dll" };
+        Assert.All(desktopOnly, name => Assert.True(File.Exists(Path.Combine(root, "Desktop", name)), name));
+        Assert.All(desktopOnly, name => Assert.False(File.Exists(Path.Combine(root, "Core", name)), name));
+        // Microsoft.CSharp is part of both .NET Framework and .NET: neither set carries a copy.
+        Assert.False(File.Exists(Path.Combine(root, "Desktop", "Microsoft.CSharp.dll")));
+        Assert.False(File.Exists(Path.Combine(root, "Core", "Microsoft.CSharp.dll")));
     }
 
     [Fact]
@@ -146,7 +158,7 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
         }
     }
 
-    private static Hashtable ReadManifest()
+    internal static Hashtable ReadManifest()
     {
         var ast = Parser.ParseFile(Path.Combine(RepoPaths.Root, "PortOutPasscode.psd1"), out _, out var errors);
         Assert.Empty(errors);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
+using System.Security.Authentication;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -108,6 +109,10 @@ namespace PortOutPasscode.Client
             {
                 handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials; // the system proxy, as the user's session sees it
             }
+#if NETFRAMEWORK
+            // Per handler, so the session's ServicePointManager (Ssl3|Tls on a default Windows PowerShell 5.1) stays as it was.
+            handler.SslProtocols = FrameworkTlsProtocols(Environment.OSVersion.Version);
+#endif
             try
             {
                 // Never the bottleneck: the run bounds its own requests (-ThrottleLimit creates and as many polls, up to 64
@@ -118,6 +123,21 @@ namespace PortOutPasscode.Client
             {
             }
             return handler;
+        }
+
+        /// <summary>
+        /// What the module's connections offer on .NET Framework, where the default follows ServicePointManager rather than
+        /// the OS: TLS 1.2, and TLS 1.3 where both the framework defines it (4.8) and Schannel has it (Windows 11 and
+        /// Server 2022, build 20348): older Schannel versions may refuse credentials that ask for it. .NET leaves it to the OS.
+        /// </summary>
+        internal static SslProtocols FrameworkTlsProtocols(Version windowsVersion)
+        {
+            var protocols = SslProtocols.Tls12;
+            if (windowsVersion.Major >= 10 && windowsVersion.Build >= 20348 && Enum.TryParse("Tls13", out SslProtocols tls13))
+            {
+                protocols |= tls13;
+            }
+            return protocols;
         }
 
         /// <summary>PortOutPasscode/&lt;version&gt; PowerShell/&lt;edition&gt;/&lt;version&gt;.</summary>

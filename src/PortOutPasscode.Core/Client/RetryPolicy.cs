@@ -27,16 +27,27 @@ namespace PortOutPasscode.Client
         internal const string RateLimitResetHeader = "X-RateLimit-Reset";
 
         /// <summary>Lets the pipeline retry a POST that changes nothing (a look-up, a token request).</summary>
-        internal static void MarkRetryable(HttpRequestMessage request) => request.Properties[RetryablePropertyKey] = true;
+        internal static void MarkRetryable(HttpRequestMessage request) => Mark(request, RetryablePropertyKey);
 
         /// <summary>One attempt only: the request is a step of an operation that retries as a whole (a create's look-up).</summary>
-        internal static void MarkSingleAttempt(HttpRequestMessage request) => request.Properties[SingleAttemptPropertyKey] = true;
+        internal static void MarkSingleAttempt(HttpRequestMessage request) => Mark(request, SingleAttemptPropertyKey);
 
         /// <summary>GETs always; a POST only when marked, since resending a create could make a second order; never one marked single.</summary>
         internal static bool IsRetryable(HttpRequestMessage request) =>
-            !(request.Properties.TryGetValue(SingleAttemptPropertyKey, out var single) && single is bool once && once)
-            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
-                || (request.Properties.TryGetValue(RetryablePropertyKey, out var marked) && marked is bool yes && yes));
+            !IsMarked(request, SingleAttemptPropertyKey)
+            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || IsMarked(request, RetryablePropertyKey));
+
+#if NET5_0_OR_GREATER
+        private static void Mark(HttpRequestMessage request, string key) => request.Options.Set(new HttpRequestOptionsKey<bool>(key), true);
+
+        private static bool IsMarked(HttpRequestMessage request, string key) =>
+            request.Options.TryGetValue(new HttpRequestOptionsKey<bool>(key), out var marked) && marked;
+#else
+        private static void Mark(HttpRequestMessage request, string key) => request.Properties[key] = true;
+
+        private static bool IsMarked(HttpRequestMessage request, string key) =>
+            request.Properties.TryGetValue(key, out var marked) && marked is bool yes && yes;
+#endif
 
         /// <summary>429 and 5xx; never another 4xx (the same request would be refused again).</summary>
         internal static bool IsTransient(HttpStatusCode status) => (int)status == 429 || (int)status >= 500;

@@ -1,3 +1,4 @@
+#if !NETFRAMEWORK
 using System;
 using System.IO;
 using System.Reflection;
@@ -15,30 +16,53 @@ namespace PortOutPasscode.Loading
     {
         private static PrivateLoadContext _instance;
 
-        private readonly string _runtimeFolder = RuntimeEnvironment.GetRuntimeDirectory();
+        private readonly ModuleAssemblies _assemblies;
+        private readonly string _runtimeFolder;
 
-        internal static void Register()
+        internal PrivateLoadContext(ModuleAssemblies assemblies, string runtimeFolder)
+        {
+            _assemblies = assemblies;
+            _runtimeFolder = runtimeFolder;
+        }
+
+        internal static void Register(ModuleAssemblies assemblies)
         {
             // One context for the life of the process: assemblies cannot be unloaded from it, and a
             // re-import must get the same types back.
-            _instance = _instance ?? new PrivateLoadContext();
-            Default.Resolving += ResolveEngineFromDefault;
+            _instance = _instance ?? new PrivateLoadContext(assemblies, RuntimeEnvironment.GetRuntimeDirectory());
+            Default.Resolving += ResolveFromDefault;
         }
 
-        internal static void Unregister() => Default.Resolving -= ResolveEngineFromDefault;
+        internal static void Unregister() => Default.Resolving -= ResolveFromDefault;
 
-        private static Assembly ResolveEngineFromDefault(AssemblyLoadContext context, AssemblyName name) =>
-            string.Equals(name.Name, DependencyLoader.EngineAssemblyName, StringComparison.Ordinal)
-                ? _instance.LoadFromAssemblyName(name)
-                : null;
+        // PowerShell's context asks for the engine (loaded privately) and for what ships next to the cmdlets (loaded there).
+        private static Assembly ResolveFromDefault(AssemblyLoadContext context, AssemblyName name)
+        {
+            if (string.Equals(name.Name, DependencyLoader.EngineAssemblyName, StringComparison.Ordinal))
+            {
+                return _instance.LoadFromAssemblyName(name);
+            }
+            var shared = _instance._assemblies.FindShared(name);
+            return shared == null ? null : context.LoadFromAssemblyPath(shared);
+        }
 
         protected override Assembly Load(AssemblyName name)
         {
-            // The runtime's own assemblies (System.Memory, System.Buffers…) must be shared with PowerShell:
-            // our .NET Framework polyfills of them would split their types in two.
-            if (File.Exists(Path.Combine(_runtimeFolder, name.Name + ".dll"))) return null;
-            var path = DependencyLoader.FindDependency(name);
+            // The runtime's own assemblies (System.Diagnostics.DiagnosticSource…) are shared with PowerShell whenever the
+            // runtime's copy is as new as the one asked for; only an older runtime (.NET 6 for Microsoft.Extensions 8.0)
+            // gets the module's copy, in here.
+            if (RuntimeSatisfies(name)) return null;
+            if (_assemblies.FindShared(name) != null) return null;
+            var path = _assemblies.FindPrivate(name);
             return path == null ? null : LoadFromAssemblyPath(path);
+        }
+
+        private bool RuntimeSatisfies(AssemblyName name)
+        {
+            if (string.IsNullOrEmpty(name.Name)) return false;
+            var path = Path.Combine(_runtimeFolder, name.Name + ".dll");
+            return File.Exists(path) && ModuleAssemblies.Satisfies(_assemblies.VersionOf(path), name.Version);
         }
     }
 }
+#endif
