@@ -3,8 +3,10 @@ using System.Collections.Concurrent;
 namespace PortOutPasscode.Core.Tests.Support;
 
 /// <summary>
-/// A clock whose "now" only moves when a test says so, and whose timers run <see cref="Speedup"/> times faster than asked
-/// while recording what was asked: a 30 s Retry-After is asserted as 30 s yet waited out in 30 ms.
+/// A clock whose timers run <see cref="Speedup"/> times faster than asked while recording what was asked: a 30 s
+/// Retry-After is asserted as 30 s yet waited out in 30 ms. "Now" moves when a test says so, and when a timer fires: a
+/// timer armed for 30 s that has fired means 30 s have passed since it was armed (never backwards), so code that waits for
+/// a moment (a rate-limit reset) sees it come.
 /// </summary>
 internal sealed class TestClock : TimeProvider
 {
@@ -18,13 +20,28 @@ internal sealed class TestClock : TimeProvider
 
     internal void Advance(TimeSpan by) => Interlocked.Add(ref _nowTicks, by.Ticks);
 
+    /// <summary>Moves now forward to at least this moment.</summary>
+    private void AdvanceTo(long ticks)
+    {
+        long current;
+        while ((current = Interlocked.Read(ref _nowTicks)) < ticks && Interlocked.CompareExchange(ref _nowTicks, ticks, current) != current)
+        {
+        }
+    }
+
     /// <summary>The waits asked for other than the given per-attempt timeout.</summary>
     internal IReadOnlyList<TimeSpan> Waits(TimeSpan requestTimeout) => TimersAsked.Where(t => t != requestTimeout).ToList();
 
     public override ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
     {
         Record(dueTime);
-        return new FasterTimer(this, TimeProvider.System.CreateTimer(callback, state, Faster(dueTime), Faster(period)));
+        var timer = new FasterTimer(this, dueTime);
+        timer.Inner = TimeProvider.System.CreateTimer(s =>
+        {
+            timer.Fired();
+            callback(s);
+        }, state, Faster(dueTime), Faster(period));
+        return timer;
     }
 
     private void Record(TimeSpan dueTime)
@@ -42,22 +59,34 @@ internal sealed class TestClock : TimeProvider
     private sealed class FasterTimer : ITimer
     {
         private readonly TestClock _clock;
-        private readonly ITimer _inner;
+        private long _dueAtTicks;
 
-        internal FasterTimer(TestClock clock, ITimer inner)
+        internal FasterTimer(TestClock clock, TimeSpan dueTime)
         {
             _clock = clock;
-            _inner = inner;
+            Arm(dueTime);
         }
+
+        internal ITimer Inner { get; set; }
+
+        internal void Fired()
+        {
+            var due = Interlocked.Read(ref _dueAtTicks);
+            if (due > 0) _clock.AdvanceTo(due);
+        }
+
+        private void Arm(TimeSpan dueTime) =>
+            Interlocked.Exchange(ref _dueAtTicks, dueTime == Timeout.InfiniteTimeSpan || dueTime < TimeSpan.Zero ? 0 : _clock.GetUtcNow().UtcTicks + dueTime.Ticks);
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             _clock.Record(dueTime);
-            return _inner.Change(_clock.Faster(dueTime), _clock.Faster(period));
+            Arm(dueTime);
+            return Inner.Change(_clock.Faster(dueTime), _clock.Faster(period));
         }
 
-        public void Dispose() => _inner.Dispose();
+        public void Dispose() => Inner.Dispose();
 
-        public ValueTask DisposeAsync() => _inner.DisposeAsync();
+        public ValueTask DisposeAsync() => Inner.DisposeAsync();
     }
 }
