@@ -216,6 +216,18 @@ public class HelpTests
     }
 
     [Fact]
+    public void The_committed_help_is_what_docs_help_and_the_cmdlets_say_now()
+    {
+        // The MAML is generated (tools/Build-Help.ps1): a cmdlet or docs/help change without regenerating it fails here.
+        using var session = new PowerShellSession(importModule: false);
+        var script = Path.Combine(RepoPaths.Root, "tools", "Build-Help.ps1");
+        var result = session.Run("& $args[0] -Check -ModuleManifest $args[1]; $LASTEXITCODE", script, RepoPaths.ModuleManifest);
+        Assert.True(result.AllErrors.Count() == 0, string.Join("\n", result.AllErrors.Select(ScriptResult.Describe)));
+        Assert.Equal("0", result.Output.Last().ToString());
+        Assert.Contains(result.Output, o => o.ToString() == "The help is up to date.");
+    }
+
+    [Fact]
     public void About_topic_is_found_by_Get_Help_and_covers_the_workflow()
     {
         Assert.True(File.Exists(Path.Combine(RepoPaths.ModuleFolder, "en-US", "about_PortOutPasscode.help.txt")));
