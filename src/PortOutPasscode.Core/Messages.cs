@@ -174,6 +174,8 @@ namespace PortOutPasscode
         internal const string CheckingCredentials = "checking the credentials";
         internal const string ListingOrders = "listing TN option orders";
         internal const string ListingPasscodes = "listing the account's port-out passcodes";
+        internal const string ListingInService = "listing the account's in-service numbers";
+        internal const string CountingInService = "counting the account's in-service numbers";
 
         internal static string ReadingOrder(string orderId) => $"reading TN option order '{orderId}'";
 

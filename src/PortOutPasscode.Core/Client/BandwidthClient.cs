@@ -304,7 +304,7 @@ namespace PortOutPasscode.Client
         /// was cut off is as lost as a dropped connection, and asking again changes nothing. Bounded by MaxRetries; an
         /// answer that stays unreadable (or carries a DOCTYPE) is still refused in the end.
         /// </summary>
-        private async Task<T> ReadAgainIfCut<T>(Func<Task<T>> read, string description, CancellationToken cancellationToken) where T : class
+        private async Task<T> ReadAgainIfCut<T>(Func<Task<T>> read, string description, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(OperationKey, description);
