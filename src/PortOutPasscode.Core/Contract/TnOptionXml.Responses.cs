@@ -262,7 +262,7 @@ namespace PortOutPasscode.Contract
             };
         }
 
-        private static BandwidthProtocolException Unexpected(XElement root, string expected) =>
+        internal static BandwidthProtocolException Unexpected(XElement root, string expected) =>
             new BandwidthProtocolException(
                 $"The Bandwidth API answered with a <{root.Name.LocalName}> document where {expected} was expected.");
     }
