@@ -13,14 +13,7 @@ namespace PortOutPasscode.Client
         /// </summary>
         internal static readonly DateTime EarliestDay = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-        /// <summary>The documented PortOutStatus values (numbers.yml, LnpOrderResponse).</summary>
-        internal static readonly string[] Statuses =
-        {
-            "NEW", "SUPP", "MODIFY", "COMPLETE", "CANCELLED", "VALIDATION_FAILED_NEW", "VALIDATION_FAILED_SUPP",
-            "VALIDATION_FAILED_MODIFY", "EXCEPTION", "SOA_PENDING", "SOA_CONFLICT",
-        };
-
-        /// <summary>status: one value.</summary>
+        /// <summary>status: one of the documented PortOutStatus values (NEW, COMPLETE, EXCEPTION, …).</summary>
         public string Status { get; set; }
 
         /// <summary>tn: port-outs of this number (ten digits; sent as the base wants it).</summary>

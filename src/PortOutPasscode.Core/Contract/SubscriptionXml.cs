@@ -12,9 +12,6 @@ namespace PortOutPasscode.Contract
     /// <summary>A subscription to create: an OrderType and exactly one of an e-mail address and a callback URL.</summary>
     internal sealed class SubscriptionRequest
     {
-        /// <summary>The order types the module subscribes to (numbers.yml's SubscriptionOrderType has more).</summary>
-        internal static readonly string[] OrderTypes = { "portouts", "tnoptions" };
-
         internal string OrderType { get; set; }
 
         /// <summary>Only this order's events; null for every order of the type.</summary>
