@@ -58,22 +58,10 @@ namespace PortOutPasscode.Contract
                         numbers.AddRange(child.Children("PhoneNumber").Select(SafeXml.Text).Where(n => n != null));
                         break;
                     case "orderdate":
-                    case "ordercreatedate":
-                        portOut.OrderDateText = text;
-                        portOut.OrderDate = SafeXml.ParseUtc(text);
-                        break;
-                    case "lastmodifieddate":
-                        portOut.LastModifiedDateText = text;
-                        portOut.LastModifiedDate = SafeXml.ParseUtc(text);
-                        break;
-                    case "requestedfocdate":
-                        portOut.RequestedFocDateText = text;
-                        portOut.RequestedFocDate = SafeXml.ParseUtc(text);
-                        break;
-                    case "actualfocdate":
-                        portOut.ActualFocDateText = text;
-                        portOut.ActualFocDate = SafeXml.ParseUtc(text);
-                        break;
+                    case "ordercreatedate": (portOut.OrderDateText, portOut.OrderDate) = Dated(text); break;
+                    case "lastmodifieddate": (portOut.LastModifiedDateText, portOut.LastModifiedDate) = Dated(text); break;
+                    case "requestedfocdate": (portOut.RequestedFocDateText, portOut.RequestedFocDate) = Dated(text); break;
+                    case "actualfocdate": (portOut.ActualFocDateText, portOut.ActualFocDate) = Dated(text); break;
                     case "vendorid":
                     case "spid":
                         portOut.VendorId = text;
@@ -91,5 +79,8 @@ namespace PortOutPasscode.Contract
             portOut.UnknownElements = unknown.ToArray();
             return portOut;
         }
+
+        /// <summary>A date as sent (placeholders such as "dateHere" included) and as UTC when it is one.</summary>
+        private static (string Text, DateTime? Value) Dated(string text) => (text, SafeXml.ParseUtc(text));
     }
 }

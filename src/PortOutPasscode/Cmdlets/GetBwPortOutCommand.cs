@@ -56,17 +56,7 @@ namespace PortOutPasscode.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != ById) return;
-            foreach (var id in OrderId)
-            {
-                try
-                {
-                    WriteObject(Run.Call((client, stop) => client.GetPortOutAsync(id, stop)));
-                }
-                catch (Exception e) when (e is BandwidthException || e is ArgumentException)
-                {
-                    Report(e, id);
-                }
-            }
+            WriteEach(OrderId, (client, id, stop) => client.GetPortOutAsync(id, stop));
         }
 
         protected override void EndProcessing()

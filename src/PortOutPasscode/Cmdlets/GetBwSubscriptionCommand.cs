@@ -28,17 +28,7 @@ namespace PortOutPasscode.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != ById) return;
-            foreach (var id in SubscriptionId)
-            {
-                try
-                {
-                    WriteObject(Run.Call((client, stop) => client.GetSubscriptionAsync(id, stop)));
-                }
-                catch (Exception e) when (e is BandwidthException || e is ArgumentException)
-                {
-                    Report(e, id);
-                }
-            }
+            WriteEach(SubscriptionId, (client, id, stop) => client.GetSubscriptionAsync(id, stop));
         }
 
         protected override void EndProcessing()
