@@ -24,6 +24,11 @@
         'Get-BwTnOptionOrder'
         'Get-BwTnOptionOrderHistory'
         'Wait-BwTnOptionOrder'
+        'New-BwPortOutPasscode'
+        'Get-BwPortOut'
+        'Get-BwSubscription'
+        'New-BwSubscription'
+        'Remove-BwSubscription'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

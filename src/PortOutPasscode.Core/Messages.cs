@@ -255,6 +255,46 @@ namespace PortOutPasscode
         internal static string UnreadableAnswer(string problem, string what, Uri baseUri) =>
             $"{problem} This was the answer while {what} at {baseUri}. Check -BaseUri: it must be the Bandwidth API base (such as {BwConnection.DefaultBaseUri}), and nothing in between (a proxy, a captive portal) may answer in its place.";
 
+        // PINs, port-outs and subscriptions.
+
+        internal static string NoStrongPinLeft(int length, bool alphanumeric, int made, int asked, bool forNumbers) =>
+            $"Could not find {(made == 0 ? "a" : "another")} strong {length}-character {(alphanumeric ? "alphanumeric" : "digit")} PIN ({made} of {asked} made): "
+            + $"the rules (no repeated character, run, repeated pattern, year or common PIN{(forNumbers ? ", and no 4 characters in a row of the numbers given" : "")}) leave too few of that length. "
+            + "Ask for a longer -Length, -Alphanumeric, or fewer at once (-Count).";
+
+        internal const string ListingPortOuts = "listing the account's port-outs";
+
+        internal static string ReadingPortOut(string orderId) => $"reading port-out '{orderId}'";
+
+        internal static string PortOutNotFound(string orderId, string accountId) =>
+            $"Port-out '{orderId}' does not exist on account {accountId}. Check the id (Get-BwPortOut lists them), and that the connection is to the account whose numbers it concerns.";
+
+        internal const string ListingSubscriptions = "listing the account's subscriptions";
+
+        internal static string ReadingSubscription(string subscriptionId) => $"reading subscription '{subscriptionId}'";
+
+        internal static string RemovingSubscription(string subscriptionId) => $"removing subscription '{subscriptionId}'";
+
+        internal static string CreatingSubscription(string orderType, string target) => $"subscribing {target} to {orderType} notifications";
+
+        internal static string InvalidSubscriptionId(string echo) =>
+            $"'{echo}' is not a Bandwidth subscription id (ids are GUIDs such as 85d9de14-32c6-4e3e-a283-7e079d9c9555; Get-BwSubscription lists them). Nothing was sent.";
+
+        internal static string SubscriptionNotFound(string subscriptionId, string accountId) =>
+            $"Subscription '{subscriptionId}' does not exist on account {accountId} (or was removed already). Get-BwSubscription lists the account's subscriptions.";
+
+        internal static string SubscriptionMissingFromAnswer(string subscriptionId) =>
+            $"The Bandwidth API answered the request for subscription '{subscriptionId}' without a subscription in it.";
+
+        internal static string SubscriptionRejected(string orderType, string target, int status, string reason) =>
+            $"Bandwidth refused to subscribe {target} to {orderType} notifications (HTTP {status}): {reason} Nothing was created; correct the subscription and run again.";
+
+        internal static string SubscriptionExists(string orderType, string target, string reason) =>
+            $"{target} is already subscribed to {orderType} notifications (HTTP 409): {reason} Nothing new was created; Get-BwSubscription -OrderType {orderType} shows it.";
+
+        internal static string SubscriptionIdMissing(string orderType, string target) =>
+            $"Bandwidth created the subscription of {target} to {orderType} notifications but its answer names no subscription id (no Location header); Get-BwSubscription -OrderType {orderType} shows it.";
+
         // Formatting helpers.
 
         internal static string Count(long count, string singular) => Number(count) + " " + singular + (count == 1 ? "" : "s");

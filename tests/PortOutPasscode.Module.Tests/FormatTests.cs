@@ -23,7 +23,7 @@ public class FormatTests
     private static readonly string[] ViewedTypes =
     {
         "BwConnection", "TnOptionOrder", "TnOptionOrderSummary", "TnOptionGroup", "TnOptionError", "TnOptionWarning",
-        "OrderHistoryEntry", "PortOutPasscodeInfo", "TnOutcome",
+        "OrderHistoryEntry", "PortOutPasscodeInfo", "TnOutcome", "BwPortOut", "BwSubscription",
     };
 
     private static string FormatFile => Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.format.ps1xml");
@@ -159,6 +159,34 @@ public class FormatTests
     }
 
     [Fact]
+    public void Subscription_view_shows_a_callback_URL_without_its_query_and_an_e_mail_address_as_it_is()
+    {
+        using var core = new CoreTypes();
+        var target = Column("BwSubscription", "Target");
+        using var session = new PowerShellSession(importModule: false);
+        Assert.Equal("https://hooks.example.com/bw?…",
+            Evaluate(session, target, core.New("BwSubscription", ("CallbackUrl", "https://hooks.example.com/bw?key=k3y-s3cret"))));
+        Assert.Equal("https://hooks.example.com/bw", Evaluate(session, target, core.New("BwSubscription", ("CallbackUrl", "https://hooks.example.com/bw"))));
+        Assert.Equal("noc@example.com", Evaluate(session, target, core.New("BwSubscription", ("Email", "noc@example.com"))));
+        Assert.Equal("Callback", Evaluate(session, Column("BwSubscription", "Channel"), core.New("BwSubscription", ("CallbackUrl", "https://h.example/x"))));
+    }
+
+    [Fact]
+    public void Port_out_view_counts_the_numbers_and_names_the_billing_number()
+    {
+        using var core = new CoreTypes();
+        using var session = new PowerShellSession(importModule: false);
+        var listed = core.New("BwPortOut", ("CountOfTNs", (int?)3), ("BillingTelephoneNumber", "2012000101"), ("TelephoneNumbers", new[] { "2012000101" }));
+        var single = core.New("BwPortOut", ("TelephoneNumbers", new[] { "2012000102" }));
+        Assert.Equal("3", Evaluate(session, Column("BwPortOut", "Numbers"), listed));
+        Assert.Equal("2012000101 …", Evaluate(session, Column("BwPortOut", "TelephoneNumber"), listed));
+        Assert.Equal("1", Evaluate(session, Column("BwPortOut", "Numbers"), single));
+        Assert.Equal("2012000102", Evaluate(session, Column("BwPortOut", "TelephoneNumber"), single));
+        Assert.Equal("512E", Evaluate(session, Column("BwPortOut", "Vendor"), core.New("BwPortOut", ("VendorId", "512E"))));
+        Assert.Equal("Winning Co", Evaluate(session, Column("BwPortOut", "Vendor"), core.New("BwPortOut", ("VendorId", "512E"), ("VendorName", "Winning Co"))));
+    }
+
+    [Fact]
     public void Module_renders_its_views_for_the_real_types_through_Out_Default()
     {
         using var core = new CoreTypes();
@@ -181,6 +209,15 @@ public class FormatTests
                 new[] { "TelephoneNumber", "Description", "2015550199", "a warning" }),
             ("OrderHistoryEntry", core.New("OrderHistoryEntry", ("OrderId", "hist-1"), ("Status", "complete"), ("Author", "System"), ("Note", "done")),
                 new[] { "OrderId", "OrderDate", "Status", "Author", "Note", "hist-1", "complete", "System", "done" }),
+            ("BwPortOut", core.New("BwPortOut", ("OrderId", "po-1"), ("ProcessingStatus", "EXCEPTION"), ("CountOfTNs", (int?)2),
+                    ("BillingTelephoneNumber", "2012000101"), ("TelephoneNumbers", new[] { "2012000101" }), ("ErrorCode", "7610"),
+                    ("VendorId", "512E"), ("Pon", "PON-1")),
+                new[] { "OrderId", "Status", "Numbers", "TelephoneNumber", "ErrorCode", "LastModified", "RequestedFoc", "Vendor", "PON",
+                    "po-1", "EXCEPTION", "2012000101 …", "7610", "512E", "PON-1" }),
+            ("BwSubscription", core.New("BwSubscription", ("SubscriptionId", "sub-1"), ("OrderType", "portouts"), ("Email", "noc@example.com"),
+                    ("DigestRequested", "DAILY")),
+                new[] { "SubscriptionId", "OrderType", "Channel", "Target", "Digest", "ExpirySec", "LastCallback", "sub-1", "portouts", "Email",
+                    "noc@example.com", "DAILY" }),
         };
 
         using var host = new CapturingHost();

@@ -16,7 +16,8 @@ public class HelpTests
     {
         "Connect-BwAccount", "Get-BwConnection", "Disconnect-BwAccount", "Set-BwPortOutPasscode",
         "Remove-BwPortOutPasscode", "Get-BwPortOutPasscode", "Get-BwTnOptionOrder", "Get-BwTnOptionOrderHistory",
-        "Wait-BwTnOptionOrder",
+        "Wait-BwTnOptionOrder", "New-BwPortOutPasscode", "Get-BwPortOut", "Get-BwSubscription", "New-BwSubscription",
+        "Remove-BwSubscription",
     };
 
     public static TheoryData<string> CmdletNames()

@@ -9,9 +9,9 @@ public class ManifestTests
 {
     private static readonly string[] ExpectedCmdlets =
     {
-        "Connect-BwAccount", "Disconnect-BwAccount", "Get-BwConnection", "Get-BwPortOutPasscode",
-        "Get-BwTnOptionOrder", "Get-BwTnOptionOrderHistory", "Remove-BwPortOutPasscode",
-        "Set-BwPortOutPasscode", "Wait-BwTnOptionOrder",
+        "Connect-BwAccount", "Disconnect-BwAccount", "Get-BwConnection", "Get-BwPortOut", "Get-BwPortOutPasscode",
+        "Get-BwSubscription", "Get-BwTnOptionOrder", "Get-BwTnOptionOrderHistory", "New-BwPortOutPasscode", "New-BwSubscription",
+        "Remove-BwPortOutPasscode", "Remove-BwSubscription", "Set-BwPortOutPasscode", "Wait-BwTnOptionOrder",
     };
 
     [Fact]
@@ -75,6 +75,11 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
         Assert.Equal(new[] { "PortOutPasscode.PortOutPasscodeInfo" }, declared["Get-BwPortOutPasscode"]);
         Assert.Equal(new[] { "PortOutPasscode.OrderHistoryEntry" }, declared["Get-BwTnOptionOrderHistory"]);
         Assert.Equal(new[] { "PortOutPasscode.TnOptionOrder", "PortOutPasscode.TnOptionOrderSummary" }, declared["Get-BwTnOptionOrder"].OrderBy(n => n));
+        Assert.Equal(new[] { "PortOutPasscode.BwPortOut" }, declared["Get-BwPortOut"]);
+        Assert.Equal(new[] { "System.Security.SecureString", "System.String" }, declared["New-BwPortOutPasscode"].OrderBy(n => n));
+        Assert.Equal(new[] { "PortOutPasscode.BwSubscription" }, declared["Get-BwSubscription"]);
+        Assert.Equal(new[] { "PortOutPasscode.BwSubscription" }, declared["New-BwSubscription"]);
+        Assert.Empty(declared["Remove-BwSubscription"]);
         foreach (var writesOrders in new[] { "Set-BwPortOutPasscode", "Remove-BwPortOutPasscode", "Wait-BwTnOptionOrder" })
         {
             Assert.Equal(new[] { "PortOutPasscode.TnOptionOrder" }, declared[writesOrders]);

@@ -391,19 +391,21 @@ namespace PortOutPasscode.Client
 
         private string OrderPath(string orderId) => AccountPath + "/tnoptions/" + Uri.EscapeDataString(orderId.Trim());
 
+        private static void RequireOrderId(string orderId) => RequireId(orderId, nameof(orderId), Messages.InvalidOrderId);
+
         /// <summary>
-        /// Bandwidth's order ids are GUIDs. An id of only dots ("." or "..") would name another path once the address is
-        /// normalised, and other characters have no business in one: refused before anything is sent.
+        /// Bandwidth's ids (orders, port-outs, subscriptions) are GUIDs. An id of only dots ("." or "..") would name another
+        /// path once the address is normalised, and other characters have no business in one: refused before anything is sent.
         /// </summary>
-        private static void RequireOrderId(string orderId)
+        private static void RequireId(string id, string parameter, Func<string, string> invalid)
         {
-            if (string.IsNullOrWhiteSpace(orderId)) throw new ArgumentException("The order id is empty.", nameof(orderId));
-            var id = orderId.Trim();
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("The id is empty.", parameter);
+            id = id.Trim();
             var allDots = id.All(c => c == '.');
             var plain = id.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.');
             if (allDots || !plain || id.Length > 64)
             {
-                throw new ArgumentException(Messages.InvalidOrderId(Input.RowRules.Echo(id)), nameof(orderId));
+                throw new ArgumentException(invalid(Input.RowRules.Echo(id)), parameter);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using PortOutPasscode.Contract;
 
@@ -41,29 +40,16 @@ namespace PortOutPasscode.Client
             if (!string.IsNullOrWhiteSpace(TelephoneNumber)) yield return Pair("tn", connection.ToWire(TelephoneNumber.Trim()));
             if (!string.IsNullOrWhiteSpace(CustomerOrderId)) yield return Pair("customerOrderId", CustomerOrderId);
             if (!string.IsNullOrWhiteSpace(OrderIdFragment)) yield return Pair("orderIdFragment", OrderIdFragment.Trim());
-            if (CreatedAfter.HasValue) yield return Pair("createdDateFrom", Day(CreatedAfter.Value));
-            if (CreatedBefore.HasValue) yield return Pair("createdDateTo", Day(CreatedBefore.Value));
-            if (ModifiedAfter.HasValue) yield return Pair("modifiedDateFrom", Day(ModifiedAfter.Value));
-            if (ModifiedBefore.HasValue) yield return Pair("modifiedDateTo", Day(ModifiedBefore.Value));
+            if (CreatedAfter.HasValue) yield return Pair("createdDateFrom", QueryDays.Day(CreatedAfter.Value));
+            if (CreatedBefore.HasValue) yield return Pair("createdDateTo", QueryDays.Day(CreatedBefore.Value));
+            if (ModifiedAfter.HasValue) yield return Pair("modifiedDateFrom", QueryDays.Day(ModifiedAfter.Value));
+            if (ModifiedBefore.HasValue) yield return Pair("modifiedDateTo", QueryDays.Day(ModifiedBefore.Value));
         }
 
-        /// <summary>
-        /// The API filters by whole days; a bound with a time of day is applied here too, to the dates the answer gives, so
-        /// "-CreatedAfter (Get-Date).AddHours(-1)" means the last hour, not since midnight. An undated item is kept.
-        /// </summary>
+        /// <summary>Whether an item's dates are within the bounds, to the time of day (see <see cref="QueryDays"/>).</summary>
         internal bool Matches(DateTime? created, DateTime? modified) =>
-            After(created, CreatedAfter) && Before(created, CreatedBefore) && After(modified, ModifiedAfter) && Before(modified, ModifiedBefore);
-
-        private static bool After(DateTime? value, DateTime? bound) => value == null || bound == null || value.Value >= Utc(bound.Value);
-
-        private static bool Before(DateTime? value, DateTime? bound) =>
-            value == null || bound == null || bound.Value.TimeOfDay == TimeSpan.Zero || value.Value < Utc(bound.Value);
-
-        private static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
-
-        // The API filters by UTC day; a local time is first moved to UTC so "since yesterday evening" means the same instant.
-        private static string Day(DateTime value) =>
-            (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            QueryDays.AtOrAfter(created, CreatedAfter) && QueryDays.Before(created, CreatedBefore)
+            && QueryDays.AtOrAfter(modified, ModifiedAfter) && QueryDays.Before(modified, ModifiedBefore);
 
         private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
     }

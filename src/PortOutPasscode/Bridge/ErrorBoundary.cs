@@ -78,8 +78,14 @@ namespace PortOutPasscode.Bridge
                     return "PortOutPasscodeFeatureDisabled";
                 case BandwidthBaseUriException _:
                     return "BandwidthBaseUriWrong";
+                case BandwidthPortOutNotFoundException _:
+                    return "PortOutNotFound";
+                case BandwidthSubscriptionNotFoundException _:
+                    return "SubscriptionNotFound";
                 case BandwidthNotFoundException _:
                     return "OrderNotFound";
+                case BandwidthSubscriptionRejectedException subscription:
+                    return subscription.AlreadyExists ? "SubscriptionExists" : "SubscriptionRejected";
                 case BandwidthThrottledException _:
                     return "BandwidthThrottled";
                 case BandwidthServerException _:
@@ -126,6 +132,8 @@ namespace PortOutPasscode.Bridge
                     return ErrorCategory.InvalidArgument;
                 case BandwidthNotFoundException _:
                     return ErrorCategory.ObjectNotFound;
+                case BandwidthSubscriptionRejectedException subscription:
+                    return subscription.AlreadyExists ? ErrorCategory.ResourceExists : ErrorCategory.InvalidArgument;
                 case BandwidthOrderRejectedException rejected:
                     return rejected.Code != null ? CategoryOfCode(rejected.Code) : ErrorCategory.InvalidData;
                 case BandwidthThrottledException _:

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PortOutPasscode.Client;
 using PortOutPasscode.Bridge;
 using PortOutPasscode.Session;
 
@@ -43,6 +47,25 @@ namespace PortOutPasscode.Cmdlets
             var record = ErrorBoundary.Record(failure, target);
             if (ErrorBoundary.IsAccountWide(failure)) ThrowTerminatingError(record);
             WriteError(record);
+        }
+
+        /// <summary>
+        /// Reads one thing per id (an order, its history, a port-out, a subscription) and writes it; a failure is reported
+        /// for its id and the next id goes on, unless it is account-wide.
+        /// </summary>
+        internal void WriteEach<T>(IEnumerable<string> ids, Func<BandwidthClient, string, CancellationToken, Task<T>> read, bool enumerateCollection = false)
+        {
+            foreach (var id in ids)
+            {
+                try
+                {
+                    WriteObject(Run.Call((client, stop) => read(client, id, stop)), enumerateCollection);
+                }
+                catch (Exception e) when (e is BandwidthException || e is ArgumentException)
+                {
+                    Report(e, id);
+                }
+            }
         }
 
         protected override void StopProcessing() => _run?.Queue.Stop();

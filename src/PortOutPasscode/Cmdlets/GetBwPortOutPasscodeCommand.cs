@@ -103,16 +103,8 @@ namespace PortOutPasscode.Cmdlets
         /// <summary>The passcode as the user asked for it: a SecureString, or text with -AsPlainText.</summary>
         private PortOutPasscodeInfo Shown(PortOutPasscodeInfo info)
         {
-            if (info.Passcode is string text && !AsPlainText) info.Passcode = Secure(text);
+            if (info.Passcode is string text && !AsPlainText) info.Passcode = SecureText.From(text);
             return info;
-        }
-
-        private static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
         }
     }
 }

@@ -56,23 +56,13 @@ namespace PortOutPasscode.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != ById) return;
-            foreach (var id in OrderId)
-            {
-                try
-                {
-                    WriteObject(Run.Call((client, stop) => client.GetOrderAsync(id, stop)));
-                }
-                catch (Exception e) when (e is BandwidthException || e is ArgumentException)
-                {
-                    Report(e, id);
-                }
-            }
+            WriteEach(OrderId, (client, id, stop) => client.GetOrderAsync(id, stop));
         }
 
         protected override void EndProcessing()
         {
             if (ParameterSetName != ListOrders) return;
-            var numbers = NormalizedFilterNumbers();
+            var numbers = TelephoneNumber == null ? new string[] { null } : NumberParameters.Normalized(this, nameof(TelephoneNumber), TelephoneNumber);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var number in numbers)
             {
@@ -123,24 +113,6 @@ namespace PortOutPasscode.Cmdlets
             {
                 WriteWarning($"Bandwidth lists {listed} of the {total} orders that match; narrow the query (-CreatedAfter, -CreatedBefore, -Status, -CustomerOrderId, -TelephoneNumber) to see the others.");
             }
-        }
-
-        private IReadOnlyList<string> NormalizedFilterNumbers()
-        {
-            if (TelephoneNumber == null) return new string[] { null };
-            var numbers = new List<string>();
-            foreach (var text in TelephoneNumber)
-            {
-                if (TelephoneNumbers.TryNormalize(text, out var number, out var problem))
-                {
-                    if (!numbers.Contains(number)) numbers.Add(number);
-                    continue;
-                }
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-TelephoneNumber '{RowRules.Echo(text)}' is not a valid North American telephone number: {problem}."),
-                    "InvalidTelephoneNumber", ErrorCategory.InvalidArgument, text));
-            }
-            return numbers;
         }
     }
 }

@@ -16,17 +16,7 @@ namespace PortOutPasscode.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var id in OrderId)
-            {
-                try
-                {
-                    WriteObject(Run.Call((client, stop) => client.GetOrderHistoryAsync(id, stop)), enumerateCollection: true);
-                }
-                catch (Exception e) when (e is BandwidthException || e is ArgumentException)
-                {
-                    Report(e, id);
-                }
-            }
+            WriteEach(OrderId, (client, id, stop) => client.GetOrderHistoryAsync(id, stop), enumerateCollection: true);
         }
     }
 }

@@ -41,6 +41,18 @@ public sealed class EmulatorFixture : IAsyncLifetime
     internal async Task<List<EmulatedRequest>> RequestsAsync() =>
         await _admin.GetFromJsonAsync<List<EmulatedRequest>>("_emulator/requests", Web);
 
+    /// <summary>Sets the passcode on numbers of the demo account at once (no order): the admin call of docs/EMULATOR-ADMIN.md.</summary>
+    internal Task SetPasscodesAsync(string passcode, params string[] numbers) =>
+        SendAsync(HttpMethod.Post, "_emulator/accounts/9900000/passcodes", new { numbers, passcode });
+
+    /// <summary>A winning carrier's port-out attempt (POST /_emulator/portouts): its HTTP status and the order id it made.</summary>
+    internal async Task<(int Status, string OrderId)> PortOutAsync(string pin, params string[] telephoneNumbers)
+    {
+        using var response = await _admin.PostAsJsonAsync("_emulator/portouts", new { telephoneNumbers, pin });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return ((int)response.StatusCode, body.TryGetProperty("orderId", out var id) ? id.GetString() : null);
+    }
+
     /// <summary>A client of the emulator with short backoff, on the system clock (the emulator dates orders by it).</summary>
     internal BandwidthClient Client(BwConnection connection, LogCapture logs = null, Action<BandwidthClientOptions> adjust = null) =>
         BandwidthClient.Create(connection, TestClients.Options(logs, options =>

@@ -89,6 +89,17 @@ public sealed class EmulatorProcess : IDisposable
         return ((int)response.StatusCode, body);
     }
 
+    /// <summary>The winning carrier resubmits a port-out held in EXCEPTION with another PIN.</summary>
+    public (int Status, JsonElement Body) ResubmitPortOut(string orderId, string pin)
+    {
+        using var response = _admin.PostAsJsonAsync("/_emulator/portouts", new { orderId, pin }).GetAwaiter().GetResult();
+        var body = response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult();
+        return ((int)response.StatusCode, body);
+    }
+
+    /// <summary>Every notification the emulator sent or recorded (GET /_emulator/notifications).</summary>
+    public List<JsonElement> Notifications() => Get<List<JsonElement>>("/_emulator/notifications");
+
     private T Get<T>(string path) =>
         _admin.GetFromJsonAsync<T>(path, new JsonSerializerOptions(JsonSerializerDefaults.Web)).GetAwaiter().GetResult()!;
 
