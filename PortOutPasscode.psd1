@@ -29,6 +29,8 @@
         'Get-BwSubscription'
         'New-BwSubscription'
         'Remove-BwSubscription'
+        'Test-BwPortOutProtection'
+        'Sync-BwPortOutPasscode'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PortOutPasscode.Engine;
 
 namespace PortOutPasscode
 {
@@ -168,6 +169,68 @@ namespace PortOutPasscode
 
         internal static string OrdersStillOpen(IReadOnlyList<TnOptionOrder> orders, TimeSpan timeout) =>
             $"{Count(orders.Count, "order")} {(orders.Count == 1 ? "was" : "were")} still open {Seconds(timeout)} after {(orders.Count == 1 ? "it was" : "they were")} given: {string.Join(", ", orders.Select(o => $"{o.OrderId} ({o.ProcessingStatus})"))}. {(orders.Count == 1 ? "It was" : "They were")} output as last seen and go on at Bandwidth; wait again later with Wait-BwTnOptionOrder.";
+
+        // Coverage.
+
+        internal const string AuditActivity = "Checking port-out protection";
+
+        internal static string AuditReadingProtected(long read) => $"reading the account's protected numbers: {Number(read)} so far";
+
+        internal static string AuditProgress(long inService, long unprotected) => $"{Number(inService)} in-service numbers checked, {Number(unprotected)} unprotected";
+
+        internal static string NoInServiceNumbers(bool filtered) =>
+            filtered
+                ? "No in-service number matched the filters, so nothing was checked: 100% of nothing is not coverage. Check the filters' values (AreaCode 201, NpaNxx 201555, State NJ)."
+                : "The account lists no in-service numbers, so nothing was checked: 100% of nothing is not coverage. Is this the right account?";
+
+        internal static string AuditDone(long inService) => $"{Number(inService)} numbers checked";
+
+        // Desired state.
+
+        internal const string SyncActivity = "Bringing port-out passcodes to the desired state";
+
+        internal static string SyncPlanning(long done, long total) => $"{Number(done)} of {Number(total)} numbers compared with Bandwidth";
+
+        internal static string DesiredConflict(string number, string firstRow, string row) =>
+            $"{number} is given twice with different passcodes: in {firstRow} and in {row}";
+
+        internal static string DesiredStateConflicts(IReadOnlyList<string> conflicts) =>
+            $"The desired state gives {Count(conflicts.Count, "number")} two different passcodes, so nothing was sent: "
+            + string.Join("; ", conflicts.Take(10)) + (conflicts.Count > 10 ? $"; and {Number(conflicts.Count - 10)} more" : "")
+            + ". A number has one passcode: fix the input and run again.";
+
+        internal static string NotOnAccountForSync(string number, string code, string description) =>
+            $"{number} is not on the account ({code}{(string.IsNullOrEmpty(description) ? "" : ": " + description)}), so there is nothing to protect; nothing was sent for it.";
+
+        internal static string RemovalTarget(long count) =>
+            $"Remove the port-out passcode from {Count(count, "number")} the desired state does not list? They can then be ported away without a PIN.";
+
+        internal static string RemovalsHeldBack(long removals, long refused) =>
+            $"{Count(refused, "row")} of the desired state {(refused == 1 ? "was" : "were")} refused, and a refused row may be a number to keep, so -RemoveUnlisted unprotected none of the {Count(removals, "number")} it would have. Fix the rows and run again.";
+
+        internal static string NothingListedToKeep(long refused) =>
+            "The desired state lists no number" + (refused > 0 ? $" ({Count(refused, "row")} refused)" : "")
+            + ", so -RemoveUnlisted would unprotect every protected number of the account. Nothing was sent. To take every passcode off, use Remove-BwPortOutPasscode.";
+
+        internal static string SyncPlanText(SyncPlan plan)
+        {
+            var parts = new List<string>
+            {
+                $"{Number(plan.Unchanged)} already as desired",
+                $"{Number(plan.Protect)} to protect",
+                $"{Number(plan.Change)} to change",
+                $"{Number(plan.Remove)} to unprotect",
+            };
+            if (plan.NotOnAccount > 0) parts.Add($"{Number(plan.NotOnAccount)} not on the account");
+            if (plan.Refused > 0) parts.Add($"{Number(plan.Refused)} refused before sending");
+            return string.Join(", ", parts);
+        }
+
+        internal static string SyncPlanWhatIf(SyncPlan plan) =>
+            $"Sync-BwPortOutPasscode would change {Count(plan.Protect + plan.Change + plan.Remove, "number")}: {SyncPlanText(plan)}. Nothing was sent.";
+
+        internal static string SyncSummary(SyncPlan plan, string sentOutcomes) =>
+            $"Sync-BwPortOutPasscode: {SyncPlanText(plan)}. Sent: {sentOutcomes}.";
 
         // What the client was doing (completes "… while {what}").
 

@@ -13,6 +13,8 @@ namespace PortOutPasscode
         Matches,
         /// <summary>It carries a passcode, but not the desired one.</summary>
         Differs,
+        /// <summary>Bandwidth could not be asked (the error says why): not known to be protected.</summary>
+        Unknown,
     }
 
     /// <summary>
@@ -54,11 +56,14 @@ namespace PortOutPasscode
         /// <summary>Numbers given that are not on the account.</summary>
         public long NotInService { get; set; }
 
+        /// <summary>Numbers Bandwidth could not be asked about (an error was written for them).</summary>
+        public long Unknown { get; set; }
+
         /// <summary>Protected numbers as a percentage of those in service (100 when there are none).</summary>
         public double CoveragePercent => InService == 0 ? 100 : System.Math.Round(100.0 * Protected / InService, 1);
 
-        /// <summary>True when every number in scope is protected, as desired when a passcode was given, and all were found.</summary>
-        public bool Compliant => Unprotected == 0 && (Differs ?? 0) == 0 && NotInService == 0;
+        /// <summary>True when every number in scope is protected, as desired when a passcode was given, and all were found and answered.</summary>
+        public bool Compliant => Unprotected == 0 && (Differs ?? 0) == 0 && NotInService == 0 && Unknown == 0;
 
         public override string ToString()
         {
@@ -66,6 +71,7 @@ namespace PortOutPasscode
             var text = $"Test-BwPortOutProtection: {InService.ToString("N0", culture)} in service: {Protected.ToString("N0", culture)} protected, {Unprotected.ToString("N0", culture)} unprotected; coverage {CoveragePercent.ToString("0.0", culture)}%";
             if (Matches.HasValue) text += $"; {Matches.Value.ToString("N0", culture)} with the desired passcode, {(Differs ?? 0).ToString("N0", culture)} with another";
             if (NotInService > 0) text += $"; {NotInService.ToString("N0", culture)} given but not on the account";
+            if (Unknown > 0) text += $"; {Unknown.ToString("N0", culture)} not known (Bandwidth could not be asked)";
             return text + ".";
         }
     }

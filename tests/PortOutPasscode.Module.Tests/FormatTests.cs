@@ -23,7 +23,7 @@ public class FormatTests
     private static readonly string[] ViewedTypes =
     {
         "BwConnection", "TnOptionOrder", "TnOptionOrderSummary", "TnOptionGroup", "TnOptionError", "TnOptionWarning",
-        "OrderHistoryEntry", "PortOutPasscodeInfo", "TnOutcome", "BwPortOut", "BwSubscription",
+        "OrderHistoryEntry", "PortOutPasscodeInfo", "TnOutcome", "BwPortOut", "BwSubscription", "ProtectionStatus",
     };
 
     private static string FormatFile => Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.format.ps1xml");

@@ -17,7 +17,7 @@ public class HelpTests
         "Connect-BwAccount", "Get-BwConnection", "Disconnect-BwAccount", "Set-BwPortOutPasscode",
         "Remove-BwPortOutPasscode", "Get-BwPortOutPasscode", "Get-BwTnOptionOrder", "Get-BwTnOptionOrderHistory",
         "Wait-BwTnOptionOrder", "New-BwPortOutPasscode", "Get-BwPortOut", "Get-BwSubscription", "New-BwSubscription",
-        "Remove-BwSubscription",
+        "Remove-BwSubscription", "Test-BwPortOutProtection", "Sync-BwPortOutPasscode",
     };
 
     public static TheoryData<string> CmdletNames()

@@ -11,7 +11,8 @@ public class ManifestTests
     {
         "Connect-BwAccount", "Disconnect-BwAccount", "Get-BwConnection", "Get-BwPortOut", "Get-BwPortOutPasscode",
         "Get-BwSubscription", "Get-BwTnOptionOrder", "Get-BwTnOptionOrderHistory", "New-BwPortOutPasscode", "New-BwSubscription",
-        "Remove-BwPortOutPasscode", "Remove-BwSubscription", "Set-BwPortOutPasscode", "Wait-BwTnOptionOrder",
+        "Remove-BwPortOutPasscode", "Remove-BwSubscription", "Set-BwPortOutPasscode", "Sync-BwPortOutPasscode",
+        "Test-BwPortOutProtection", "Wait-BwTnOptionOrder",
     };
 
     [Fact]
@@ -80,7 +81,8 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
         Assert.Equal(new[] { "PortOutPasscode.BwSubscription" }, declared["Get-BwSubscription"]);
         Assert.Equal(new[] { "PortOutPasscode.BwSubscription" }, declared["New-BwSubscription"]);
         Assert.Empty(declared["Remove-BwSubscription"]);
-        foreach (var writesOrders in new[] { "Set-BwPortOutPasscode", "Remove-BwPortOutPasscode", "Wait-BwTnOptionOrder" })
+        Assert.Equal(new[] { "PortOutPasscode.ProtectionStatus", "System.Boolean" }, declared["Test-BwPortOutProtection"].OrderBy(n => n));
+        foreach (var writesOrders in new[] { "Set-BwPortOutPasscode", "Remove-BwPortOutPasscode", "Sync-BwPortOutPasscode", "Wait-BwTnOptionOrder" })
         {
             Assert.Equal(new[] { "PortOutPasscode.TnOptionOrder" }, declared[writesOrders]);
         }

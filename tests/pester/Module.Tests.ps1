@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# The shipped module folder: a valid manifest, exactly the nine cmdlets, and help for every one of them.
+# The shipped module folder: a valid manifest, exactly its sixteen cmdlets, and help for every one of them.
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Support.ps1')
@@ -33,7 +33,7 @@ Describe 'The module manifest' {
 }
 
 Describe 'The exported commands' {
-    It 'are exactly the nine cmdlets of the manifest' {
+    It 'are exactly its sixteen cmdlets of the manifest' {
         $exported = Get-Command -Module PortOutPasscode
         (($exported.Name | Sort-Object) -join ', ') | Should -Be (($ExpectedCmdlets | Sort-Object) -join ', ')
         $exported | ForEach-Object { $_.CommandType | Should -Be 'Cmdlet' }

@@ -12,9 +12,10 @@ $ModuleManifest = [System.IO.Path]::Combine($ModuleFolder, 'PortOutPasscode.psd1
 $SampleCsv = [System.IO.Path]::Combine($RepoRoot, 'samples', 'tns.csv')
 
 $ExpectedCmdlets = @(
-    'Connect-BwAccount', 'Disconnect-BwAccount', 'Get-BwConnection', 'Get-BwPortOutPasscode',
-    'Get-BwTnOptionOrder', 'Get-BwTnOptionOrderHistory', 'Remove-BwPortOutPasscode', 'Set-BwPortOutPasscode',
-    'Wait-BwTnOptionOrder'
+    'Connect-BwAccount', 'Disconnect-BwAccount', 'Get-BwConnection', 'Get-BwPortOut', 'Get-BwPortOutPasscode',
+    'Get-BwSubscription', 'Get-BwTnOptionOrder', 'Get-BwTnOptionOrderHistory', 'New-BwPortOutPasscode',
+    'New-BwSubscription', 'Remove-BwPortOutPasscode', 'Remove-BwSubscription', 'Set-BwPortOutPasscode',
+    'Sync-BwPortOutPasscode', 'Test-BwPortOutProtection', 'Wait-BwTnOptionOrder'
 )
 
 $BwVariables = @('BW_ACCOUNT_ID', 'BW_USERNAME', 'BW_PASSWORD', 'BW_CLIENT_ID', 'BW_CLIENT_SECRET', 'BW_API_BASE_URI')

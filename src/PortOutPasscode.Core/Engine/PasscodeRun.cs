@@ -40,6 +40,9 @@ namespace PortOutPasscode.Engine
         internal Func<double?> FractionRead { get; set; } = () => null;
 
         internal PollSchedule PollSchedule { get; set; }
+
+        /// <summary>False when the run is a step of a bigger one (Sync) that says its own summary.</summary>
+        internal bool WriteSummary { get; set; } = true;
     }
 
     /// <summary>
@@ -75,7 +78,6 @@ namespace PortOutPasscode.Engine
 
         private bool _checkedBase;
         private bool _saidNoWait;
-        private bool _saidTwoNumberColumns;
         private long _queued;
         private long _sent;
         private long _done;
@@ -116,29 +118,42 @@ namespace PortOutPasscode.Engine
         internal void Add(InputRow row)
         {
             _summary.RowsRead++;
-            if (Accept(row, out var number, out var passcode))
-            {
-                var verdict = _batcher.Add(number, passcode, KeyOf(row), out var firstKey, out var fullOrder);
-                switch (verdict)
-                {
-                    case RowVerdict.Duplicate:
-                        _summary.RowsRepeated++;
-                        _sink.Verbose(Messages.DuplicateRow(row.Label, number, LabelOf(firstKey)));
-                        break;
-                    case RowVerdict.Conflict:
-                        Refuse(new InputRowException(InputRowProblem.PasscodeConflict, row.Label, number,
-                            Messages.PasscodeConflict(row.Label, number, LabelOf(firstKey))), TargetOf(row, number));
-                        break;
-                    default:
-                        _queued++;
-                        if (row.Original != null) _pendingTargets[number] = row.Original;
-                        break;
-                }
-                if (fullOrder != null) Submit(fullOrder);
-            }
+            if (Accept(row, out var number, out var passcode)) Queue(row, number, passcode);
             _queue.Drain();
             ThrowIfHalted();
             ReportProgressIfDue();
+        }
+
+        /// <summary>A number whose passcode is to be removed in a run that sets others (Sync-BwPortOutPasscode -RemoveUnlisted).</summary>
+        internal void AddRemoval(InputRow row)
+        {
+            _summary.RowsRead++;
+            if (RowRules.TryNumber(row, out var number, out var failure)) Queue(row, number, Passcodes.SystemDefault);
+            else Refuse(failure, TargetOf(row, null));
+            _queue.Drain();
+            ThrowIfHalted();
+            ReportProgressIfDue();
+        }
+
+        private void Queue(InputRow row, string number, string passcode)
+        {
+            var verdict = _batcher.Add(number, passcode, KeyOf(row), out var firstKey, out var fullOrder);
+            switch (verdict)
+            {
+                case RowVerdict.Duplicate:
+                    _summary.RowsRepeated++;
+                    _sink.Verbose(Messages.DuplicateRow(row.Label, number, LabelOf(firstKey)));
+                    break;
+                case RowVerdict.Conflict:
+                    Refuse(new InputRowException(InputRowProblem.PasscodeConflict, row.Label, number,
+                        Messages.PasscodeConflict(row.Label, number, LabelOf(firstKey))), TargetOf(row, number));
+                    break;
+                default:
+                    _queued++;
+                    if (row.Original != null) _pendingTargets[number] = row.Original;
+                    break;
+            }
+            if (fullOrder != null) Submit(fullOrder);
         }
 
         /// <summary>A row without any number property, counted (the first one was reported with what it had).</summary>
@@ -154,14 +169,6 @@ namespace PortOutPasscode.Engine
             }
             _summary.RowsRefused++;
             _lastRowWithoutNumberProperty = row.Label;
-        }
-
-        /// <summary>A row that has more than one number column: said once per run.</summary>
-        internal void NoteTwoNumberColumns(string where, string used)
-        {
-            if (_saidTwoNumberColumns) return;
-            _saidTwoNumberColumns = true;
-            _sink.Warning(Messages.TwoNumberColumns(where, used));
         }
 
         /// <summary>Called when the input has ended: sends the last order, waits for every order, then sums up.</summary>
@@ -181,7 +188,7 @@ namespace PortOutPasscode.Engine
             _completed = true;
             ThrowIfHalted();
             ReportProgress(completed: true);
-            _sink.Summary(_summary);
+            if (_settings.WriteSummary) _sink.Summary(_summary);
         }
 
         internal RunSummary Summary => _summary;

@@ -11,8 +11,11 @@ namespace PortOutPasscode.Engine
     /// </summary>
     internal interface IRunSink
     {
-        /// <summary>An order, final (or as last seen, or as accepted with -NoWait), with one outcome per number it sent.</summary>
-        void Output(TnOptionOrder order);
+        /// <summary>
+        /// An object for the output: an order (final, or as last seen, or as accepted with -NoWait) with one outcome per number
+        /// it sent, or a number's protection status.
+        /// </summary>
+        void Output(object item);
 
         /// <summary>
         /// One thing that was not done, as a non-terminating error: a refused row (<see cref="InputRowException"/>), a
@@ -30,8 +33,8 @@ namespace PortOutPasscode.Engine
 
         void Warning(string text);
 
-        /// <summary>The closing summary, once, when the run ends normally.</summary>
-        void Summary(RunSummary summary);
+        /// <summary>The closing summary, once, when the run ends normally: shown as text, kept as the object it is.</summary>
+        void Summary(object summary);
 
         /// <summary>
         /// Called when the run ended early (a stop, a terminating error, -ErrorAction Stop) with orders accepted and still
@@ -100,6 +103,13 @@ namespace PortOutPasscode.Engine
 
         public override string ToString()
         {
+            var repeats = RowsRepeated > 0 ? $" ({Messages.Count(RowsRepeated, "repeated row")} sent once)" : "";
+            return $"{CommandName}: {Messages.Count(RowsRead, "row")} read{repeats}: {Outcomes()}.";
+        }
+
+        /// <summary>"3 protected, 1 failed (5076: 1)", or "nothing to do".</summary>
+        internal string Outcomes()
+        {
             var parts = new List<string>();
             void Add(long count, string what)
             {
@@ -117,9 +127,7 @@ namespace PortOutPasscode.Engine
             }
             Add(RowsRefused, "refused before sending");
             Add(NumbersSkipped, "skipped (-WhatIf)");
-            var what = parts.Count == 0 ? "nothing to do" : string.Join(", ", parts);
-            var repeats = RowsRepeated > 0 ? $" ({Messages.Count(RowsRepeated, "repeated row")} sent once)" : "";
-            return $"{CommandName}: {Messages.Count(RowsRead, "row")} read{repeats}: {what}.";
+            return parts.Count == 0 ? "nothing to do" : string.Join(", ", parts);
         }
     }
 

@@ -39,6 +39,13 @@ namespace PortOutPasscode.Engine
             return added;
         }
 
+        /// <summary>Whether the number was seen, and with which passcode index.</summary>
+        internal bool TryGet(long number, out int passcodeIndex)
+        {
+            var hash = Mix(number);
+            return _shards[(int)(hash >> (64 - ShardBits))].TryGet(number + 1, hash, out passcodeIndex);
+        }
+
         /// <summary>The row key of the row that first gave the number; -1 when it was never seen.</summary>
         internal long RowOf(long number)
         {
@@ -87,6 +94,13 @@ namespace PortOutPasscode.Engine
                 }
                 _count++;
                 return true;
+            }
+
+            internal bool TryGet(long stored, ulong hash, out int passcodeIndex)
+            {
+                var index = Find(stored, hash);
+                passcodeIndex = _slots[index] == 0 ? -1 : _passcodes?[index] ?? 0;
+                return _slots[index] != 0;
             }
 
             internal long RowOf(long stored, ulong hash)

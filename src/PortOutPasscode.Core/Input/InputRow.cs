@@ -36,15 +36,21 @@ namespace PortOutPasscode.Input
     /// <summary>The pipeline, or one file given to -Path.</summary>
     internal sealed class InputSource
     {
-        private InputSource(string path)
+        private InputSource(string path, string name)
         {
             Path = path;
             FileName = path == null ? null : System.IO.Path.GetFileName(path);
+            _name = name;
         }
 
-        internal static InputSource Pipeline { get; } = new InputSource(null);
+        private readonly string _name;
 
-        internal static InputSource File(string path) => new InputSource(path);
+        internal static InputSource Pipeline { get; } = new InputSource(null, null);
+
+        internal static InputSource File(string path) => new InputSource(path, null);
+
+        /// <summary>Numbers the module found itself (a Sync's in-service list): "number 12 of the in-service list".</summary>
+        internal static InputSource Named(string name) => new InputSource(null, name);
 
         /// <summary>The file's full path; null for the pipeline.</summary>
         internal string Path { get; }
@@ -53,7 +59,7 @@ namespace PortOutPasscode.Input
 
         /// <summary>"row 12" or "line 12 of tns.csv".</summary>
         internal string Reference(long position) =>
-            FileName == null ? $"row {position}" : $"line {position} of {FileName}";
+            _name != null ? $"number {position} of {_name}" : FileName == null ? $"row {position}" : $"line {position} of {FileName}";
 
         /// <summary>"Row 12" or "Line 12 of tns.csv".</summary>
         internal string Label(long position)

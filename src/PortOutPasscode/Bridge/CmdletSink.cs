@@ -28,12 +28,15 @@ namespace PortOutPasscode.Bridge
         /// <summary>Numbers reported as failed or refused (a run's $? and the summary both count them).</summary>
         internal long Failures { get; private set; }
 
-        public void Output(TnOptionOrder order) => _cmdlet.WriteObject(order);
+        public void Output(object item) => _cmdlet.WriteObject(item);
 
+        /// <summary>A non-terminating error, or the terminating one when nothing else could succeed (the account refused).</summary>
         public void Failure(Exception failure, object target)
         {
             Failures++;
-            _cmdlet.WriteError(ErrorBoundary.Record(failure, target));
+            var record = ErrorBoundary.Record(failure, target);
+            if (ErrorBoundary.IsAccountWide(failure)) _cmdlet.ThrowTerminatingError(record);
+            _cmdlet.WriteError(record);
         }
 
         // Said now, not only when it finishes: a run stopped while waiting can write nothing more, and the orders
@@ -51,8 +54,14 @@ namespace PortOutPasscode.Bridge
 
         public void Warning(string text) => _cmdlet.WriteWarning(text);
 
-        public void Summary(RunSummary summary) =>
-            _cmdlet.WriteInformation(new HostInformationMessage { Message = summary.ToString() }, new[] { "PSHOST", SummaryTag });
+        /// <summary>
+        /// Written as Write-Host writes (the PSHOST tag): shown at the prompt, captured with -InformationVariable, silenced
+        /// with -InformationAction Ignore. A public summary type (ProtectionSummary) is kept as the object; the host shows
+        /// its text.
+        /// </summary>
+        public void Summary(object summary) =>
+            _cmdlet.WriteInformation(summary is RunSummary ? new HostInformationMessage { Message = summary.ToString() } : summary,
+                new[] { "PSHOST", SummaryTag });
 
         public void Abandoned(string message)
         {

@@ -57,8 +57,6 @@ namespace PortOutPasscode.Cmdlets
             WriteError(Bridge.ErrorBoundary.Record(new InputRowException(InputRowProblem.NoTelephoneNumber, row.Label, null,
                 Messages.RowsHaveNoNumberProperty(row.Label, properties)), row.Original));
 
-        internal override void OnTwoNumberColumns(string where, string used) { }
-
         private void LookUpChunk()
         {
             if (_chunk.Count == 0) return;

@@ -23,6 +23,7 @@ namespace PortOutPasscode.Cmdlets
 
         private readonly List<ReadProgress> _files = new List<ReadProgress>();
         private long _row;
+        private bool _saidTwoNumberColumns;
 
         /// <summary>The numbers, as text in any common format.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FromNumbers)]
@@ -57,8 +58,13 @@ namespace PortOutPasscode.Cmdlets
         /// <summary>Takes a pipeline object that has no number property at all.</summary>
         internal abstract void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties);
 
-        /// <summary>A row or file header that has more than one number column (the first by the rule was used).</summary>
-        internal abstract void OnTwoNumberColumns(string where, string used);
+        /// <summary>A row or file header that has more than one number column (the first by the rule was used): said once.</summary>
+        private void OnTwoNumberColumns(string where, string used)
+        {
+            if (_saidTwoNumberColumns) return;
+            _saidTwoNumberColumns = true;
+            WriteWarning(Messages.TwoNumberColumns(where, used));
+        }
 
         /// <summary>
         /// Hands every row of the current pipeline record (or of the -Path files) on, numbered.

@@ -61,7 +61,7 @@ namespace PortOutPasscode.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidCustomerOrderId", ErrorCategory.InvalidArgument, CustomerOrderId));
             }
             _sink = new CmdletSink(this);
-            _run = new PasscodeRun(new PasscodeRunSettings
+            Start(new PasscodeRunSettings
             {
                 Change = Change,
                 CommandName = MyInvocation.MyCommand.Name,
@@ -72,21 +72,26 @@ namespace PortOutPasscode.Cmdlets
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 ShouldSubmit = ShouldSubmit,
                 FractionRead = FractionRead,
-            }, Run.Client, _sink, Run.Queue, Run.Log);
+            }, _sink);
         }
+
+        /// <summary>Starts the engine's work with the run settings the parameters give (Sync wraps them in its own).</summary>
+        internal virtual void Start(PasscodeRunSettings settings, CmdletSink sink) =>
+            _run = new PasscodeRun(settings, Run.Client, sink, Run.Queue, Run.Log);
+
+        /// <summary>The input has ended: the engine finishes.</summary>
+        internal virtual void Finish() => _run.Complete();
 
         protected override void ProcessRecord() => Pump(() => ReadRows(PasscodeForEveryRow, PasscodeOfCurrentRow));
 
-        protected override void EndProcessing() => Pump(_run.Complete);
+        protected override void EndProcessing() => Pump(Finish);
 
         internal override void OnRow(InputRow row) => _run.Add(row);
 
         internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties) => _run.AddRowWithoutNumberProperty(row, properties);
 
-        internal override void OnTwoNumberColumns(string where, string used) => _run.NoteTwoNumberColumns(where, used);
-
         /// <summary>Engine work; a halted run ends the cmdlet with one terminating error that accounts for everything.</summary>
-        private void Pump(Action work)
+        internal void Pump(Action work)
         {
             try
             {

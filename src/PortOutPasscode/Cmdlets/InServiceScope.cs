@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using PortOutPasscode.Client;
+using PortOutPasscode.Input;
+
+namespace PortOutPasscode.Cmdlets
+{
+    /// <summary>
+    /// The in-service filters Test-BwPortOutProtection and Sync-BwPortOutPasscode -AllInService both take, turned into one
+    /// query by one rule, and the one passcode such a run compares with or sets, checked before anything is asked.
+    /// </summary>
+    internal static class InServiceScope
+    {
+        internal static InServiceQuery Query(PSCmdlet cmdlet, string areaCode, string npaNxx, string state, string lata, string rateCenter,
+            DateTime? since, DateTime? until)
+        {
+            if (rateCenter != null && state == null)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-RateCenter names a rate center within a state: give -State too (for example -State NC -RateCenter RALEIGH)."),
+                    "RateCenterWithoutState", ErrorCategory.InvalidArgument, rateCenter));
+            }
+            if (since.HasValue && until.HasValue && since.Value > until.Value)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-InServiceSince is after -InServiceUntil, so no number could match: swap them."),
+                    "InServiceDatesReversed", ErrorCategory.InvalidArgument, since.Value));
+            }
+            return new InServiceQuery
+            {
+                AreaCode = areaCode,
+                NpaNxx = npaNxx,
+                State = state?.ToUpperInvariant(),
+                Lata = lata,
+                RateCenter = rateCenter?.ToUpperInvariant(),
+                Since = since,
+                Until = until,
+            };
+        }
+
+        /// <summary>The -Passcode for every number as text (a SecureString read), or a terminating error that never repeats it.</summary>
+        internal static string Passcode(PSCmdlet cmdlet, object value)
+        {
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            if (!RowRules.TryReadPasscode(value, out var passcode))
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Passcode must be text or a SecureString."),
+                    "InvalidPasscode", ErrorCategory.InvalidArgument, null));
+            }
+            if (!Passcodes.TryValidate(passcode, out var problem))
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Passcode: {problem}. Nothing was sent."),
+                    "InvalidPasscode", ErrorCategory.InvalidArgument, null));
+            }
+            return passcode;
+        }
+    }
+}
