@@ -101,7 +101,12 @@ namespace PortOutPasscode.Engine
         /// <summary>Plans against what Bandwidth has now, says the plan, then makes the changes (not with -WhatIf).</summary>
         internal void Complete()
         {
-            if (_conflicts.Count > 0) throw new RunHaltedException(Messages.DesiredStateConflicts(_conflicts), null);
+            if (_conflicts.Count > 0)
+            {
+                // The same error id as Set's conflicting row (PasscodeConflict), for the whole desired state.
+                var message = Messages.DesiredStateConflicts(_conflicts);
+                throw new RunHaltedException(message, new InputRowException(InputRowProblem.PasscodeConflict, null, null, message));
+            }
             if (_settings.RemoveUnlisted && !_settings.AllInService && _order.Count == 0)
             {
                 throw new RunHaltedException(Messages.NothingListedToKeep(_plan.Refused), null);

@@ -74,6 +74,14 @@ public sealed class EmulatorProcess : IDisposable
 
     public void ExpireTokens() => Send(HttpMethod.Post, "/_emulator/tokens/expire");
 
+    /// <summary>Replaces the account's in-service numbers (ranges or single numbers).</summary>
+    public void SetInService(string accountId, params string[] inService) =>
+        Send(HttpMethod.Put, $"/_emulator/accounts/{accountId}/inservice", new { inService });
+
+    /// <summary>Sets a passcode on on-net numbers of the account at once (ranges or single numbers), with no order.</summary>
+    public void SetPasscodes(string passcode, params string[] numbers) =>
+        Send(HttpMethod.Post, "/_emulator/accounts/9900000/passcodes", new { numbers, passcode });
+
     public List<StoredOrder> Orders() => Get<List<StoredOrder>>("/_emulator/orders");
 
     public Dictionary<string, string> Passcodes(string accountId = "9900000") =>
