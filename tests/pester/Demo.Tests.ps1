@@ -24,17 +24,23 @@ Describe 'samples/demo.ps1' {
         $demo.Errors | Should -BeNullOrEmpty
     }
 
-    It 'protects the good rows of samples/tns.csv with the passcode of each row' {
+    It 'protects the good rows of samples/tns.csv with the passcode of each row, then the rest of area code 201 with one fresh PIN' {
         $stored = Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/passcodes?accountId=9900000'
         $expected = [ordered]@{
             '2012000101' = 'a1b2c3'; '2012000102' = 'a1b2c3'; '2012000103' = 'a1b2c3'; '2012000104' = 'Zx9Qw2'
             '2012000105' = 'Zx9Qw2'; '2012000106' = 'Zx9Qw2'; '2012000107' = '7731'; '2012000108' = '7731'
         }
+        111..115 | ForEach-Object { $expected["2012000$_"] = 'Q4t8m2' }
+        116..120 | ForEach-Object { $expected["2012000$_"] = 'P9v3k7' }
         foreach ($number in $expected.Keys) {
             $stored.$number | Should -BeExactly $expected[$number]
         }
-        @($stored.PSObject.Properties).Count | Should -Be $expected.Count
-        @(Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/orders').Count | Should -Be 1
+        $fresh = @('2012000109', '2012000110', '2012000121', '2012000122', '2012000123', '2012000124', '2012000125' | ForEach-Object { $stored.$_ })
+        $fresh | Should -HaveCount 7
+        @($fresh | Sort-Object -Unique) | Should -HaveCount 1
+        $fresh[0] | Should -Match '^[0-9]{8}$'
+        @($stored.PSObject.Properties).Count | Should -Be 25
+        @(Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/orders').Count | Should -Be 2
     }
 
     It 'names every row it could not protect, and why' {
@@ -45,18 +51,22 @@ Describe 'samples/demo.ps1' {
         }
     }
 
-    It 'audits the file, and never prints a passcode or the client secret' {
-        $demo.Output | Should -Match '(?m)^2012000101\s+True\b'
-        $demo.Output | Should -Match '(?m)^2012000110\s+False\b'
-        foreach ($secret in 'a1b2c3', 'Zx9Qw2', 'demo-secret') {
+    It 'shows coverage of area code 201 going from 72% to 100%, and never prints a passcode or the client secret' {
+        $demo.Output | Should -Match 'Test-BwPortOutProtection: 25 in service: 18 protected, 7 unprotected; coverage 72\.0%'
+        $demo.Output | Should -Match '(?m)^2012000121\s+Unprotected\b'
+        $demo.Output | Should -Match 'Coverage of area code 201: 72% before, 100% now\. Compliant: True'
+        $stored = Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/passcodes?accountId=9900000'
+        foreach ($secret in 'a1b2c3', 'Zx9Qw2', 'Q4t8m2', 'P9v3k7', $stored.'2012000121', 'demo-secret') {
             $text | Should -Not -Match $secret
         }
     }
 
-    It 'shows the port-out refused with the wrong PIN (7610) and accepted with the right one' {
-        $demo.Output | Should -Match 'Port-out with a wrong PIN: HTTP 409 .*"errorCode":7610'
-        $demo.Output | Should -Match 'Port-out with the right PIN: HTTP 200 .*"ACCEPTED"'
+    It 'shows the port-out with a wrong PIN held in EXCEPTION (7610) through Get-BwPortOut, then completed with the right one' {
+        $demo.Output | Should -Match 'held, not done \(EXCEPTION\)'
+        $demo.Output | Should -Match '(?m)^\S+\s+EXCEPTION\s+1\s+2012000101\s+7610\b'
+        $demo.Output | Should -Match 'Resubmitted with the PIN the subscriber was given: COMPLETE'
+        $demo.Output | Should -Match '(?m)^\S+\s+COMPLETE\s+1\s+2012000101\s'
         $attempts = @(Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/portouts')
-        ($attempts | ForEach-Object { $_.status }) -join ',' | Should -Be 'REJECTED,ACCEPTED'
+        ($attempts | ForEach-Object { $_.status }) -join ',' | Should -Be 'EXCEPTION,ACCEPTED'
     }
 }
