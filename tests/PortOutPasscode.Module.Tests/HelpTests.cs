@@ -240,8 +240,9 @@ public class HelpTests
                  {
                      "SHORT DESCRIPTION", "LONG DESCRIPTION", "Set-BwPortOutPasscode", "Get-BwPortOutPasscode",
                      "Remove-BwPortOutPasscode", "BW_CLIENT_ID", "BW_CLIENT_SECRET", "BW_USERNAME", "BW_PASSWORD",
-                     "BW_ACCOUNT_ID", "BW_API_BASE_URI", "-BatchSize", "-ThrottleLimit", "-Wait", "emulator",
-                     "exactly one", "SEE ALSO",
+                     "BW_ACCOUNT_ID", "BW_API_BASE_URI", "-BatchSize", "-ThrottleLimit", "-NoWait", "emulator",
+                     "exactly one", "Test-BwPortOutProtection", "Sync-BwPortOutPasscode", "coverage", "EXCEPTION",
+                     "7610", "2026-12-02", "X-RateLimit-Reset", "SEE ALSO",
                  })
         {
             Assert.Contains(expected, text);
