@@ -3,15 +3,20 @@ using System.Management.Automation;
 namespace NoOpModule
 {
     /// <summary>Binds exactly like Set-BwPortOutPasscode (same parameters, sets, aliases and pipeline attributes) and does nothing.</summary>
-    [Cmdlet(VerbsCommon.Set, "NoOpPortOutPasscode", DefaultParameterSetName = "TelephoneNumber", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "NoOpPortOutPasscode", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class SetNoOpPortOutPasscodeCommand : PSCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "TelephoneNumber", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "TelephoneNumber")]
+        [Parameter(ParameterSetName = "InputObject", ValueFromPipelineByPropertyName = true, DontShow = true)]
         [Alias("Tn", "Number", "PhoneNumber", "FullNumber")]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
         public string[] TelephoneNumber { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+        [AllowNull]
+        public PSObject InputObject { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = "Path")]
         [ValidateNotNullOrEmpty]
@@ -21,7 +26,7 @@ namespace NoOpModule
         [Alias("PortOutPasscode", "Pin")]
         [AllowNull]
         [AllowEmptyString]
-        public string Passcode { get; set; }
+        public object Passcode { get; set; }
 
         [Parameter]
         [ValidateRange(1, 5000)]
@@ -36,6 +41,9 @@ namespace NoOpModule
         public string CustomerOrderId { get; set; }
 
         [Parameter]
+        public SwitchParameter NoWait { get; set; }
+
+        [Parameter(DontShow = true)]
         public SwitchParameter Wait { get; set; }
 
         [Parameter]

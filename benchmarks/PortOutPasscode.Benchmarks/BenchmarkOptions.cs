@@ -2,7 +2,7 @@ namespace PortOutPasscode.Benchmarks;
 
 internal sealed class BenchmarkOptions
 {
-    public static readonly string[] AllScenarios = { "pipeline", "largefile", "latency", "startup", "polling" };
+    public static readonly string[] AllScenarios = { "pipeline", "largefile", "latency", "startup", "polling", "realistic", "coverage" };
 
     public List<string> Scenarios { get; private init; } = AllScenarios.ToList();
 

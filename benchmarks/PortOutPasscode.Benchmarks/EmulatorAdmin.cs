@@ -25,6 +25,12 @@ internal sealed class EmulatorAdmin : IDisposable
         Send(HttpMethod.Put, "_emulator/settings", new SettingsPatch { ReceivedMs = receivedMs, ProcessingMs = processingMs });
     }
 
+    public void SetInService(string accountId, params string[] inService) =>
+        Send(HttpMethod.Put, $"_emulator/accounts/{accountId}/inservice", new { inService });
+
+    public void SetPasscodes(string accountId, string passcode, params string[] numbers) =>
+        Send(HttpMethod.Post, $"_emulator/accounts/{accountId}/passcodes", new { numbers, passcode });
+
     public void AddFault(FaultSpec fault) => Send(HttpMethod.Post, "_emulator/faults", fault);
 
     public LoggedRequest[] Requests() =>

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.IO;
+using System.Xml.Linq;
 using System.Linq;
 
 namespace PortOutPasscode.Contract
@@ -8,11 +10,27 @@ namespace PortOutPasscode.Contract
     {
         internal static Page<string> ReadPage(Stream input)
         {
-            var root = SafeXml.LoadRoot(input);
-            if (!root.Is("TNs")) throw TnOptionXml.Unexpected(root, "a TNs list of in-service numbers");
-            var numbers = root.Children("TelephoneNumbers").SelectMany(list => list.Children("TelephoneNumber"))
-                .Select(SafeXml.Text).Where(n => n != null).Select(Wire.ToTenDigits).ToList();
-            return new Page<string>(numbers, SafeXml.ParseInt(root.ChildText("TotalCount")), PageLinks.Next(root));
+            var numbers = new List<string>();
+            int? total = null;
+            string next = null;
+            // Streamed, like the protected numbers' pages: an audit reads a million of these numbers.
+            SafeXml.ReadStreamed(input, "TNs", "a TNs list of in-service numbers", (reader, name) =>
+            {
+                if (SafeXml.Named(name, "TelephoneNumbers")) SafeXml.ReadChildren(reader, (item, itemName) =>
+                {
+                    if (!SafeXml.Named(itemName, "TelephoneNumber"))
+                    {
+                        item.Skip(); // <Count>
+                        return;
+                    }
+                    var number = SafeXml.ReadText(item);
+                    if (number != null) numbers.Add(Wire.ToTenDigits(number));
+                });
+                else if (SafeXml.Named(name, "TotalCount")) total = SafeXml.ParseInt(SafeXml.ReadText(reader));
+                else if (SafeXml.Named(name, "Links")) next = PageLinks.NextOf((XElement)XNode.ReadFrom(reader));
+                else reader.Skip();
+            });
+            return new Page<string>(numbers, total, next);
         }
 
         /// <summary>GET inserviceNumbers/totals: &lt;Quantity&gt;&lt;Count&gt;62&lt;/Count&gt;&lt;/Quantity&gt;.</summary>

@@ -54,9 +54,12 @@ namespace PortOutPasscode.Contract
 
         private static readonly Regex Bracketed = new Regex("<([^>]*)>", RegexOptions.CultureInvariant);
 
-        internal static string Next(XElement root)
+        internal static string Next(XElement root) =>
+            NextOf(root.Elements().FirstOrDefault(e => e.Is("Links")) ?? root.Descendants().FirstOrDefault(e => e.Is("Links")));
+
+        /// <summary>The next page's cursor from a &lt;Links&gt; element (null when it has no next link).</summary>
+        internal static string NextOf(XElement links)
         {
-            var links = root.Elements().FirstOrDefault(e => e.Is("Links")) ?? root.Descendants().FirstOrDefault(e => e.Is("Links"));
             var next = links?.Elements().FirstOrDefault(e => e.Is("next")).Text();
             return next == null ? null : PageOf(next);
         }

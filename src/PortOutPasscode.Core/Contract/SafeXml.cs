@@ -62,6 +62,69 @@ namespace PortOutPasscode.Contract
             }
         }
 
+        /// <summary>
+        /// Reads an answer whose root holds a long list (a page of a thousand numbers) without building a tree of it: checks
+        /// the root's name, then hands each child of the root to <paramref name="child"/> with the reader on its start tag,
+        /// to be read whole (<see cref="ReadText"/>, <see cref="ReadChildren"/>, <c>XNode.ReadFrom</c>, or <c>Skip</c>).
+        /// The same refusals as <see cref="LoadRoot"/>.
+        /// </summary>
+        internal static void ReadStreamed(Stream input, string rootName, string expected, Action<XmlReader, string> child)
+        {
+            if (input == null) throw new ArgumentNullException(nameof(input));
+            try
+            {
+                using (var reader = XmlReader.Create(input, ReaderSettings))
+                {
+                    reader.MoveToContent();
+                    if (!string.Equals(reader.LocalName, rootName, StringComparison.OrdinalIgnoreCase)) throw TnOptionXml.Unexpected(reader.LocalName, expected);
+                    ReadChildren(reader, child);
+                }
+            }
+            catch (XmlException e)
+            {
+                throw new BandwidthProtocolException(
+                    "The answer from the Bandwidth API is not well-formed XML, or carries a DOCTYPE, which this client refuses: "
+                    + e.Message, null, e);
+            }
+        }
+
+        /// <summary>
+        /// With the reader on an element's start tag: hands each child element to <paramref name="child"/> (by local name),
+        /// which must read it whole, and the element's own text to <paramref name="text"/>; leaves the reader after the element.
+        /// </summary>
+        internal static void ReadChildren(XmlReader reader, Action<XmlReader, string> child, Action<string> text = null)
+        {
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return;
+            }
+            var depth = reader.Depth;
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    child(reader, reader.LocalName);
+                }
+                else
+                {
+                    if (reader.NodeType == XmlNodeType.Text || reader.NodeType == XmlNodeType.CDATA) text?.Invoke(reader.Value);
+                    reader.Read();
+                }
+            }
+            if (reader.NodeType == XmlNodeType.EndElement) reader.Read();
+        }
+
+        /// <summary>With the reader on a text-only element: its trimmed text, null when empty; the reader moves past it.</summary>
+        internal static string ReadText(XmlReader reader)
+        {
+            var value = reader.ReadElementContentAsString().Trim();
+            return value.Length == 0 ? null : value;
+        }
+
+        internal static bool Named(string localName, string expected) => string.Equals(localName, expected, StringComparison.OrdinalIgnoreCase);
+
         internal static bool Is(this XElement element, string localName) =>
             string.Equals(element.Name.LocalName, localName, StringComparison.OrdinalIgnoreCase);
 

@@ -59,36 +59,47 @@ namespace PortOutPasscode.Contract
         /// <summary>A page of GET tnPortoutPasscodes: the numbers with their passcodes, the total, and the cursor of the next page.</summary>
         public static Page<PortOutPasscodeInfo> ReadPasscodePage(Stream input)
         {
-            var root = SafeXml.LoadRoot(input);
-            var list = ReadPasscodes(root);
-            return new Page<PortOutPasscodeInfo>(list.Items, list.TelephoneNumberCount, PageLinks.Next(root));
+            var list = ReadPasscodes(input);
+            return new Page<PortOutPasscodeInfo>(list.Items, list.TelephoneNumberCount, list.Next);
         }
 
-        /// <summary>A &lt;TelephoneNumbersResponse&gt; of tnPortoutPasscodes: numbers with passcodes, and the ErrorList of a look-up.</summary>
-        public static PasscodeList ReadPasscodes(Stream input) => ReadPasscodes(SafeXml.LoadRoot(input));
-
-        private static PasscodeList ReadPasscodes(XElement root)
+        /// <summary>
+        /// A &lt;TelephoneNumbersResponse&gt; of tnPortoutPasscodes: numbers with passcodes, the next page's cursor, and the ErrorList
+        /// of a look-up. Streamed: a million protected numbers are read a page at a time, and a page is never a tree.
+        /// </summary>
+        public static PasscodeList ReadPasscodes(Stream input)
         {
-            if (!root.Is("TelephoneNumbersResponse"))
+            var list = new PasscodeList();
+            var items = new List<PortOutPasscodeInfo>();
+            var errors = new List<TnOptionError>();
+            SafeXml.ReadStreamed(input, "TelephoneNumbersResponse", "a TelephoneNumbersResponse", (reader, name) =>
             {
-                throw Unexpected(root, "a TelephoneNumbersResponse");
-            }
-            var items = root.Children("TelephoneNumbers").SelectMany(list => list.Children("TelephoneNumber"))
-                .Select(e =>
+                if (SafeXml.Named(name, "TelephoneNumbers")) SafeXml.ReadChildren(reader, (item, itemName) =>
                 {
+                    if (!SafeXml.Named(itemName, "TelephoneNumber"))
+                    {
+                        item.Skip();
+                        return;
+                    }
                     // Items are <TelephoneNumber><FullNumber/><Passcode/></TelephoneNumber>; tolerate a bare number too.
-                    var number = e.HasElements ? e.ChildText("FullNumber") : e.Text();
-                    var passcode = e.ChildText("Passcode");
-                    return new PortOutPasscodeInfo { TelephoneNumber = Wire.ToTenDigits(number), Passcode = passcode, HasPasscode = passcode != null };
-                })
-                .Where(i => i.TelephoneNumber != null)
-                .ToList();
-            return new PasscodeList
-            {
-                Items = items,
-                TelephoneNumberCount = SafeXml.ParseInt(root.ChildText("TelephoneNumberCount")),
-                Errors = root.Children("ErrorList").SelectMany(ReadErrors).ToList(),
-            };
+                    string number = null, passcode = null, bare = null;
+                    SafeXml.ReadChildren(item, (field, fieldName) =>
+                    {
+                        if (SafeXml.Named(fieldName, "FullNumber")) number = SafeXml.ReadText(field);
+                        else if (SafeXml.Named(fieldName, "Passcode")) passcode = SafeXml.ReadText(field);
+                        else field.Skip();
+                    }, text => bare = (bare ?? "") + text);
+                    number = number ?? (string.IsNullOrWhiteSpace(bare) ? null : bare.Trim());
+                    if (number != null) items.Add(new PortOutPasscodeInfo { TelephoneNumber = Wire.ToTenDigits(number), Passcode = passcode, HasPasscode = passcode != null });
+                });
+                else if (SafeXml.Named(name, "TelephoneNumberCount")) list.TelephoneNumberCount = SafeXml.ParseInt(SafeXml.ReadText(reader));
+                else if (SafeXml.Named(name, "Links")) list.Next = PageLinks.NextOf((XElement)XNode.ReadFrom(reader));
+                else if (SafeXml.Named(name, "ErrorList")) errors.AddRange(ReadErrors((XElement)XNode.ReadFrom(reader)));
+                else reader.Skip();
+            });
+            list.Items = items;
+            list.Errors = errors;
+            return list;
         }
 
         /// <summary>
@@ -262,9 +273,10 @@ namespace PortOutPasscode.Contract
             };
         }
 
-        internal static BandwidthProtocolException Unexpected(XElement root, string expected) =>
-            new BandwidthProtocolException(
-                $"The Bandwidth API answered with a <{root.Name.LocalName}> document where {expected} was expected.");
+        internal static BandwidthProtocolException Unexpected(XElement root, string expected) => Unexpected(root.Name.LocalName, expected);
+
+        internal static BandwidthProtocolException Unexpected(string rootName, string expected) =>
+            new BandwidthProtocolException($"The Bandwidth API answered with a <{rootName}> document where {expected} was expected.");
     }
 
     /// <summary>What tnPortoutPasscodes answered: the numbers that carry a passcode and, for a look-up, its ErrorList.</summary>
@@ -273,6 +285,9 @@ namespace PortOutPasscode.Contract
         public IReadOnlyList<PortOutPasscodeInfo> Items { get; set; } = Array.Empty<PortOutPasscodeInfo>();
         public int? TelephoneNumberCount { get; set; }
         public IReadOnlyList<TnOptionError> Errors { get; set; } = Array.Empty<TnOptionError>();
+
+        /// <summary>The cursor of the next page (a page of the list); null on the last page and for a look-up.</summary>
+        public string Next { get; set; }
     }
 
     /// <summary>A synchronous error answer: ResponseStatus and/or an ErrorList at the root.</summary>

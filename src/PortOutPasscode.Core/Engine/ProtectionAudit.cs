@@ -61,6 +61,61 @@ namespace PortOutPasscode.Engine
         }
     }
 
+    /// <summary>
+    /// The account's in-service numbers, read page by page in the background from the moment it is made, while the run's
+    /// thread reads the protected numbers: the two lists are independent, so the audit takes about as long as the longer
+    /// of them instead of both in turn. Pages wait here as ten-digit strings until <see cref="ForEachPage"/> takes them on
+    /// the run's thread (the only one that reports); a failure of the walk is thrown there.
+    /// </summary>
+    internal sealed class InServiceReadAhead : IDisposable
+    {
+        private readonly WorkQueue _queue;
+        private readonly Queue<Page<string>> _pages = new Queue<Page<string>>();
+        private readonly System.Threading.CancellationTokenSource _stop;
+        private bool _done;
+        private Exception _failure;
+
+        internal InServiceReadAhead(BandwidthClient client, WorkQueue queue, ActivityScope log, InServiceQuery query, int pageSize)
+        {
+            _queue = queue;
+            _stop = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(queue.Stopping);
+            var token = _stop.Token;
+            System.Threading.Tasks.Task.Run(async () =>
+            {
+                var walk = new PageWalk(Messages.ListingInService);
+                while (walk.Current != null)
+                {
+                    var cursor = walk.Current;
+                    var page = await log.Start(() => client.GetInServicePageAsync(cursor, pageSize, query, token)).ConfigureAwait(false);
+                    walk.Advance(page);
+                    queue.Post(() => _pages.Enqueue(page));
+                }
+            }, token).ContinueWith(walked => queue.Post(() =>
+            {
+                _failure = walked.IsFaulted ? walked.Exception.GetBaseException() : walked.IsCanceled ? new OperationCanceledException(token) : null;
+                _done = true;
+            }), System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously);
+        }
+
+        /// <summary>Hands every page on, in order, as it arrives (those read meanwhile at once), until the list ends.</summary>
+        internal void ForEachPage(Action<Page<string>> take)
+        {
+            while (true)
+            {
+                while (_pages.Count > 0) take(_pages.Dequeue());
+                if (_done) break;
+                _queue.PumpUntil(() => _pages.Count > 0 || _done);
+            }
+            if (_failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
+    }
+
     internal sealed class ProtectionAuditSettings
     {
         /// <summary>Which in-service numbers, when no numbers are given.</summary>
@@ -164,23 +219,21 @@ namespace PortOutPasscode.Engine
         {
             var desired = _settings.Passcode;
             if (desired != null) _summary.Matches = _summary.Differs = 0;
-            var protectedNumbers = ProtectedNumbers.Read(_client, _queue, _log, _settings.PageSize,
-                walk => _sink.Progress(new RunProgress { Activity = Messages.AuditActivity, Status = Messages.AuditReadingProtected(walk.Items) }));
-            var walk = new PageWalk(Messages.ListingInService);
-            while (walk.Current != null)
+            using (var inService = new InServiceReadAhead(_client, _queue, _log, _settings.Query, _settings.PageSize))
             {
-                var cursor = walk.Current;
-                var page = _queue.Run(_log.Start(() => _client.GetInServicePageAsync(cursor, _settings.PageSize, _settings.Query, _queue.Stopping)));
-                foreach (var number in page.Items)
+                var protectedNumbers = ProtectedNumbers.Read(_client, _queue, _log, _settings.PageSize,
+                    walk => _sink.Progress(new RunProgress { Activity = Messages.AuditActivity, Status = Messages.AuditReadingProtected(walk.Items) }));
+                long read = 0;
+                inService.ForEachPage(page =>
                 {
-                    Report(number, protectedNumbers.StateOf(number, desired), null);
-                }
-                walk.Advance(page);
-                _sink.Progress(new RunProgress
-                {
-                    Activity = Messages.AuditActivity,
-                    Status = Messages.AuditProgress(_summary.InService, _summary.Unprotected),
-                    PercentComplete = page.TotalCount > 0 ? (int)Math.Min(100, 100 * walk.Items / page.TotalCount.Value) : (int?)null,
+                    foreach (var number in page.Items) Report(number, protectedNumbers.StateOf(number, desired), null);
+                    read += page.Items.Count;
+                    _sink.Progress(new RunProgress
+                    {
+                        Activity = Messages.AuditActivity,
+                        Status = Messages.AuditProgress(_summary.InService, _summary.Unprotected),
+                        PercentComplete = page.TotalCount > 0 ? (int)Math.Min(100, 100 * read / page.TotalCount.Value) : (int?)null,
+                    });
                 });
             }
         }

@@ -175,58 +175,50 @@ namespace PortOutPasscode.Engine
                 _sink.Progress(new RunProgress { Activity = Messages.SyncActivity, Status = Messages.SyncPlanning(start + keys.Count, _order.Count), PercentComplete = (int)(100L * (start + keys.Count) / Math.Max(1, _order.Count)) });
             }
             if (!_settings.RemoveUnlisted) return;
-            var walk = new PageWalk(Messages.ListingPasscodes);
-            while (walk.Current != null)
-            {
-                var cursor = walk.Current;
-                var page = _queue.Run(_log.Start(() => _client.GetPasscodePageAsync(cursor, _settings.PageSize, _queue.Stopping)));
-                foreach (var info in page.Items)
-                {
-                    if (!TelephoneNumbers.TryNormalize(info.TelephoneNumber, out var number, out _)) continue;
-                    var key = TelephoneNumbers.ToKey(number);
-                    if (!_desired.TryGet(key, out _)) removals.Add(key);
-                }
-                walk.Advance(page);
-            }
-            _plan.Remove = removals.Count;
+            AddProtectedNumbersNotIn(_desired, removals);
         }
 
         /// <summary>Every in-service number to carry the one passcode: the protected list read first, then the in-service list streamed against it.</summary>
         private void PlanAllInService(List<long> removals)
         {
             var desired = _settings.Passcode;
-            var protectedNumbers = ProtectedNumbers.Read(_client, _queue, _log, _settings.PageSize,
-                walk => _sink.Progress(new RunProgress { Activity = Messages.SyncActivity, Status = Messages.AuditReadingProtected(walk.Items) }));
             var inService = _settings.RemoveUnlisted ? new SeenNumbers() : null;
-            var walkInService = new PageWalk(Messages.ListingInService);
             var position = 0L;
-            while (walkInService.Current != null)
+            using (var readAhead = new InServiceReadAhead(_client, _queue, _log, _settings.Query, _settings.PageSize))
             {
-                var cursor = walkInService.Current;
-                var page = _queue.Run(_log.Start(() => _client.GetInServicePageAsync(cursor, _settings.PageSize, _settings.Query, _queue.Stopping)));
-                foreach (var number in page.Items)
+                var protectedNumbers = ProtectedNumbers.Read(_client, _queue, _log, _settings.PageSize,
+                    walk => _sink.Progress(new RunProgress { Activity = Messages.SyncActivity, Status = Messages.AuditReadingProtected(walk.Items) }));
+                readAhead.ForEachPage(page =>
                 {
-                    position++;
-                    inService?.TryAdd(TelephoneNumbers.ToKey(number), 0, 0, out _, out _);
-                    switch (protectedNumbers.StateOf(number, desired))
+                    foreach (var number in page.Items)
                     {
-                        case ProtectionState.Matches:
-                            _plan.Unchanged++;
-                            continue;
-                        case ProtectionState.Differs:
-                            _plan.Change++;
-                            break;
-                        default:
-                            _plan.Protect++;
-                            break;
+                        position++;
+                        inService?.TryAdd(TelephoneNumbers.ToKey(number), 0, 0, out _, out _);
+                        switch (protectedNumbers.StateOf(number, desired))
+                        {
+                            case ProtectionState.Matches:
+                                _plan.Unchanged++;
+                                continue;
+                            case ProtectionState.Differs:
+                                _plan.Change++;
+                                break;
+                            default:
+                                _plan.Protect++;
+                                break;
+                        }
+                        _run.Add(new InputRow(InServiceSource, position, number, desired, number));
                     }
-                    _run.Add(new InputRow(InServiceSource, position, number, desired, number));
-                }
-                walkInService.Advance(page);
+                });
             }
             if (inService == null) return;
             if (inService.Count == 0) throw new RunHaltedException(Messages.NothingListedToKeep(0), null);
-            // Unlisted here means protected but not in service (in scope): its passcode protects nothing of the account's.
+            // Unlisted here means protected but not in service: its passcode protects nothing of the account's.
+            AddProtectedNumbersNotIn(inService, removals);
+        }
+
+        /// <summary>The account's protected numbers that <paramref name="keep"/> does not hold: the removals of -RemoveUnlisted.</summary>
+        private void AddProtectedNumbersNotIn(SeenNumbers keep, List<long> removals)
+        {
             var walk = new PageWalk(Messages.ListingPasscodes);
             while (walk.Current != null)
             {
@@ -236,7 +228,7 @@ namespace PortOutPasscode.Engine
                 {
                     if (!TelephoneNumbers.TryNormalize(info.TelephoneNumber, out var number, out _)) continue;
                     var key = TelephoneNumbers.ToKey(number);
-                    if (!inService.TryGet(key, out _)) removals.Add(key);
+                    if (!keep.TryGet(key, out _)) removals.Add(key);
                 }
                 walk.Advance(page);
             }

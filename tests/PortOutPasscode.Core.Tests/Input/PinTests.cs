@@ -116,12 +116,15 @@ public class PinTests
             }
         }
         // Every character in every position, about DrawsPerKind / n times each (the few rejected trivial PINs move that a little).
+        // Six standard deviations: over a few hundred cells chance alone crosses that about once in 10^6 runs (at four, one
+        // run in fifty failed); the chi-square below catches the subtler biases.
         var expected = (double)DrawsPerKind / alphabet.Length;
+        var spread = 6 * Math.Sqrt(expected);
         for (var i = 0; i < length; i++)
         {
             for (var c = 0; c < alphabet.Length; c++)
             {
-                Assert.InRange(counts[i, c], (int)(expected * 0.8), (int)(expected * 1.2));
+                Assert.InRange(counts[i, c], (int)(expected - spread), (int)(expected + spread));
             }
         }
         // All positions together, where rejections are negligible: a chi-square far beyond chance (p < 1e-6) means a biased
