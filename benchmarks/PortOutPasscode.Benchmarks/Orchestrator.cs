@@ -258,7 +258,7 @@ internal sealed class Orchestrator
             _admin.Reset(receivedMs: 0, processingMs: 0);
             _admin.AddFault(new FaultSpec { Endpoint = "*", Kind = "latency", LatencyMs = latencyMs });
             var run = WorkerProcess.Run("realistic", _connection, ("rows", rows), ("batch", batch));
-            var best = Math.Max(waves * run.Number("oneCreateMs") + (run.Number("oneWaitedMs") - run.Number("oneCreateMs")), run.Number("floorMs"));
+            var best = Math.Max(waves * run.Number("oneCreateMs") + Math.Max(0, run.Number("oneWaitedMs") - run.Number("oneCreateMs")), run.Number("floorMs"));
             module.Values.Add(run.Number("moduleMs"));
             create.Values.Add(run.Number("oneCreateMs"));
             tail.Values.Add(run.Number("oneWaitedMs") - run.Number("oneCreateMs"));

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using PortOutPasscode.Client;
 
 namespace PortOutPasscode.Contract
 {
