@@ -52,6 +52,9 @@ namespace PortOutPasscode.Cmdlets
             return (_files.Count - 1 + (_files[_files.Count - 1].Fraction ?? 0)) / Math.Max(1, total);
         }
 
+        /// <summary>A row property (pipeline) or column (-Path) each row's <see cref="InputRow.PasscodeGroup"/> is read from; null for none.</summary>
+        internal virtual string PasscodeGroupProperty => null;
+
         /// <summary>Takes one row that has a number cell.</summary>
         internal abstract void OnRow(InputRow row);
 
@@ -90,12 +93,13 @@ namespace PortOutPasscode.Cmdlets
 
             var original = InputObject;
             var value = original?.BaseObject;
+            var group = GroupOf(original);
             if (TelephoneNumber != null)
             {
                 NoteTwoNumberProperties(original);
                 foreach (var number in TelephoneNumber.Length == 0 ? new string[] { null } : TelephoneNumber)
                 {
-                    OnRow(new InputRow(InputSource.Pipeline, ++_row, number, passcode, original));
+                    OnRow(new InputRow(InputSource.Pipeline, ++_row, number, passcode, original, group));
                 }
             }
             else if (value == null || value is string || value.GetType().IsPrimitive)
@@ -104,13 +108,22 @@ namespace PortOutPasscode.Cmdlets
             }
             else if (Columns.Number.Any(name => original.Properties[name] != null))
             {
-                OnRow(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original)); // a number column left empty
+                OnRow(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original, group)); // a number column left empty
             }
             else
             {
-                OnRowWithoutNumber(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original),
+                OnRowWithoutNumber(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original, group),
                     original.Properties.Select(p => p.Name).ToList());
             }
+        }
+
+        /// <summary>The row's <see cref="PasscodeGroupProperty"/> as text (property names match in any case); null when it has none.</summary>
+        private string GroupOf(PSObject row)
+        {
+            var name = PasscodeGroupProperty;
+            if (name == null || row == null || row.BaseObject is string) return null;
+            var cell = row.Properties[name]?.Value;
+            return (cell is PSObject wrapped ? wrapped.BaseObject : cell)?.ToString();
         }
 
         /// <summary>Same rule as the binder's (the parameter name, then its aliases in order), and a warning when a row has two.</summary>
@@ -142,9 +155,9 @@ namespace PortOutPasscode.Cmdlets
                 try
                 {
                     var fileName = System.IO.Path.GetFileName(file);
-                    foreach (var row in NumberCsvReader.Read(file, progress, used => OnTwoNumberColumns("The header of " + fileName, used)))
+                    foreach (var row in NumberCsvReader.Read(file, progress, used => OnTwoNumberColumns("The header of " + fileName, used), PasscodeGroupProperty))
                     {
-                        OnRow(new InputRow(source, row.Line, row.TelephoneNumber, passcode ?? row.Passcode, null));
+                        OnRow(new InputRow(source, row.Line, row.TelephoneNumber, passcode ?? row.Passcode, null, row.Group));
                     }
                 }
                 catch (Exception e) when (e is NumberFileException || e is IOException || e is UnauthorizedAccessException)
