@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace NoOpModule
 {
     /// <summary>Binds exactly like Set-BwPortOutPasscode (same parameters, sets, aliases and pipeline attributes) and does nothing.</summary>
-    [Cmdlet(VerbsCommon.Set, "NoOpPortOutPasscode", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "NoOpPortOutPasscode", DefaultParameterSetName = "TelephoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class SetNoOpPortOutPasscodeCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "TelephoneNumber")]

@@ -374,5 +374,40 @@ namespace PortOutPasscode
             var list = items?.Where(i => !string.IsNullOrEmpty(i)).ToList() ?? new List<string>();
             return list.Count == 0 ? none : string.Join(", ", list);
         }
+    
+        // One PIN per value (-NewPasscodePer) and the audit file (-AuditLogPath).
+
+        internal static string PasscodeWithNewPasscodePer(string row, string number, string property) =>
+            $"{row} ({number}) brings a passcode of its own, and -NewPasscodePer {property} gives every {property} a new one, so the row was not sent. Leave the Passcode (PortOutPasscode, Pin) column out or empty, or run without -NewPasscodePer for such rows.";
+
+        internal static string NewPasscodePerValueMissing(string row, string number, string property) =>
+            $"{row} ({number}) has no {property}, so it was not sent: -NewPasscodePer {property} gives one PIN per {property}. Fill in the row's {property}, or leave the row out.";
+
+        internal static string NewPasscodePerConflict(string row, string number, string firstRow, string property, string earlierValue, string value) =>
+            $"{row}: {number} is under {property} '{RowRulesEcho(value)}', but {firstRow} put it under '{RowRulesEcho(earlierValue)}', so this row was not sent. A number gets one PIN: fix the input and run again for this number.";
+
+        internal static string NoStrongPinForValue(string row, string number, string property, string value, int length, bool alphanumeric) =>
+            $"{row} ({number}) was not sent: no strong {length}-character {(alphanumeric ? "alphanumeric" : "digit")} PIN is left for {property} '{RowRulesEcho(value)}' that holds no 4 characters in a row of its numbers (or differs from every other {property}'s). Use a longer -PasscodeLength, or -Alphanumeric.";
+
+        internal static string NoNewPasscodePerColumn(string fileName, string column) =>
+            $"{fileName} has no {column} column for -NewPasscodePer {column} (the header must name it, in any case); nothing was read from it. Add the column, or name one the header has.";
+
+        internal static string NewPasscodePerWithPasscode(string property) =>
+            $"-NewPasscodePer {property} makes a new PIN per {property}, and -Passcode gives one for every number: use one of them. Nothing was sent.";
+
+        internal static string NewPasscodePerNeedsRows(string property) =>
+            $"-NewPasscodePer {property} reads each row's {property}: pipe objects that have it (Import-Csv rows) or give -Path files with a {property} column, not -TelephoneNumber. Nothing was sent.";
+
+        internal const string PinOptionsNeedNewPasscodePer =
+            "-PasscodeLength and -Alphanumeric shape the PINs -NewPasscodePer makes; give them with -NewPasscodePer (New-BwPortOutPasscode makes PINs on its own). Nothing was sent.";
+
+        internal static string AuditLogUnavailable(string path, string reason, bool beforeAnything) =>
+            $"The audit file '{path}' cannot be written: {reason} Check that its folder exists and that you may write there, or name another file with -AuditLogPath.{(beforeAnything ? " Nothing was sent." : "")}";
+
+        internal static string AuditLogIsFolder(string path) =>
+            $"The audit file '{path}' is a folder: -AuditLogPath takes a file (it is created if missing and only ever appended to). Nothing was sent.";
+
+        internal static string AuditLogWriteFailed(string reason, string customerOrderId) =>
+            $"{reason} The outcomes of order {customerOrderId} are in the output but not in the audit file, and no further order was sent.";
     }
 }

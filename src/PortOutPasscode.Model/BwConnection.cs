@@ -125,6 +125,12 @@ namespace PortOutPasscode
         /// <summary>The roles the OAuth2 token grants (its roles claim), when Connect-BwAccount read one.</summary>
         public string[] TokenRoles { get; internal set; }
 
+        /// <summary>
+        /// The file every change made through this connection is recorded in (Connect-BwAccount -AuditLogPath), as a full
+        /// path; null for none. A command's own -AuditLogPath wins.
+        /// </summary>
+        public string AuditLogPath { get; internal set; }
+
         internal NetworkCredential ProxyCredential { get; }
 
         /// <summary>The secret in clear, for the authentication handler only, at the moment it is sent.</summary>

@@ -11,6 +11,15 @@ namespace PortOutPasscode
         InvalidPasscode,
         PasscodeIsTheNumber,
         PasscodeConflict,
+
+        /// <summary>With -NewPasscodePer: the row's value of that property is empty or missing.</summary>
+        NewPasscodePerValueMissing,
+
+        /// <summary>With -NewPasscodePer: the row brings a passcode of its own as well.</summary>
+        PasscodeWithNewPasscodePer,
+
+        /// <summary>With -NewPasscodePer: no strong PIN of that length avoids every number of the row's value.</summary>
+        NoStrongPinLeft,
     }
 
     /// <summary>An input row refused before anything was sent for it: the message names the row and what to do.</summary>

@@ -24,6 +24,7 @@ public class FormatTests
     {
         "BwConnection", "TnOptionOrder", "TnOptionOrderSummary", "TnOptionGroup", "TnOptionError", "TnOptionWarning",
         "OrderHistoryEntry", "PortOutPasscodeInfo", "TnOutcome", "BwPortOut", "BwSubscription", "ProtectionStatus",
+        "PortOutPasscodeAssignment",
     };
 
     private static string FormatFile => Path.Combine(RepoPaths.ModuleFolder, "PortOutPasscode.format.ps1xml");

@@ -82,7 +82,8 @@ Get-Command -Module PortOutPasscode | ForEach-Object {
         Assert.Equal(new[] { "PortOutPasscode.BwSubscription" }, declared["New-BwSubscription"]);
         Assert.Empty(declared["Remove-BwSubscription"]);
         Assert.Equal(new[] { "PortOutPasscode.ProtectionStatus", "System.Boolean" }, declared["Test-BwPortOutProtection"].OrderBy(n => n));
-        foreach (var writesOrders in new[] { "Set-BwPortOutPasscode", "Remove-BwPortOutPasscode", "Sync-BwPortOutPasscode", "Wait-BwTnOptionOrder" })
+        Assert.Equal(new[] { "PortOutPasscode.PortOutPasscodeAssignment", "PortOutPasscode.TnOptionOrder" }, declared["Set-BwPortOutPasscode"].OrderBy(n => n));
+        foreach (var writesOrders in new[] { "Remove-BwPortOutPasscode", "Sync-BwPortOutPasscode", "Wait-BwTnOptionOrder" })
         {
             Assert.Equal(new[] { "PortOutPasscode.TnOptionOrder" }, declared[writesOrders]);
         }

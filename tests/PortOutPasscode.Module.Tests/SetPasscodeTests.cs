@@ -54,6 +54,23 @@ public class SetPasscodeTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void Numbers_on_the_command_line_by_name_alias_or_position_bind_without_any_pipeline_for_Set_Remove_and_Sync()
+    {
+        var emulator = _fixture.Emulator;
+        using var session = new PowerShellSession();
+        session.Run(Connect(emulator, oauth: true)).AssertNoErrors();
+
+        var set = session.Run("Set-BwPortOutPasscode -TelephoneNumber 2012000020 -Passcode a1b2c3; Set-BwPortOutPasscode 2012000021, 2012000022 -Passcode a1b2c3; Set-BwPortOutPasscode -Tn 2012000023 -Passcode a1b2c3").AssertNoErrors();
+        var sync = session.Run("Sync-BwPortOutPasscode 2012000020, 2012000024 -Passcode a1b2c3").AssertNoErrors();
+        var remove = session.Run("Remove-BwPortOutPasscode 2012000021 -Force; Remove-BwPortOutPasscode -TelephoneNumber 2012000022 -Force").AssertNoErrors();
+
+        Assert.Equal(3, set.Output.Count);
+        Assert.Single(sync.Output); // 2012000020 already as desired: only 2012000024 sent
+        Assert.Equal(2, remove.Output.Count);
+        Assert.Equal(new[] { "2012000020", "2012000023", "2012000024" }, emulator.Passcodes().Keys.OrderBy(k => k));
+    }
+
+    [Fact]
     public void Bad_rows_are_reported_by_row_and_cost_nothing_else()
     {
         var emulator = _fixture.Emulator;

@@ -30,6 +30,7 @@ namespace PortOutPasscode.Engine
         private readonly Dictionary<string, int> _passcodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> _passcodes = new List<string>();
         private readonly Dictionary<int, List<string>> _pendingByPasscode = new Dictionary<int, List<string>>();
+        private readonly HashSet<int> _handedOut = new HashSet<int>();
         private int _pendingCount;
 
         internal OrderBatcher(int batchSize, CustomerOrderIds ids)
@@ -72,6 +73,30 @@ namespace PortOutPasscode.Engine
         internal long RowOf(string tenDigits) =>
             TelephoneNumbers.TryNormalize(tenDigits, out var number, out _) ? _seen.RowOf(TelephoneNumbers.ToKey(number)) : -1;
 
+        /// <summary>The passcode index a number was queued with (also for a repeat or a conflict: the first row's); -1 when unseen.</summary>
+        internal int PasscodeIndexOf(string tenDigits) => _seen.TryGet(TelephoneNumbers.ToKey(tenDigits), out var index) ? index : -1;
+
+        internal string PasscodeAt(int index) => _passcodes[index];
+
+        /// <summary>Whether a passcode is used in this run already (for any number).</summary>
+        internal bool Uses(string passcode) => _passcodeIndex.ContainsKey(passcode);
+
+        /// <summary>Whether an order handed out carried this passcode: from then on it is set at Bandwidth and stays.</summary>
+        internal bool HasHandedOut(int index) => _handedOut.Contains(index);
+
+        /// <summary>The numbers queued with this passcode for the order being filled.</summary>
+        internal IReadOnlyList<string> PendingOf(int index) =>
+            _pendingByPasscode.TryGetValue(index, out var numbers) ? numbers : (IReadOnlyList<string>)Array.Empty<string>();
+
+        /// <summary>Another passcode for every number of an index that no order carried yet (a PIN drawn again).</summary>
+        internal void ReplacePasscode(int index, string passcode)
+        {
+            if (_handedOut.Contains(index)) throw new InvalidOperationException("An order already carried this passcode.");
+            _passcodeIndex.Remove(_passcodes[index]);
+            _passcodes[index] = passcode;
+            _passcodeIndex.Add(passcode, index);
+        }
+
         /// <summary>The last, partly filled order, or null when nothing is pending.</summary>
         internal TnOptionOrderRequest Flush() => _pendingCount == 0 ? null : TakeOrder();
 
@@ -80,6 +105,7 @@ namespace PortOutPasscode.Engine
             var request = new TnOptionOrderRequest { CustomerOrderId = _ids.Next() };
             foreach (var pair in _pendingByPasscode.OrderBy(p => p.Key))
             {
+                _handedOut.Add(pair.Key);
                 request.Groups.Add(new TnOptionGroup
                 {
                     PortOutPasscode = _passcodes[pair.Key],
@@ -91,7 +117,7 @@ namespace PortOutPasscode.Engine
             return request;
         }
 
-        private int IndexOf(string passcode)
+        internal int IndexOf(string passcode)
         {
             if (!_passcodeIndex.TryGetValue(passcode, out var index))
             {

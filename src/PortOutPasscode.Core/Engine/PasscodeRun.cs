@@ -43,6 +43,19 @@ namespace PortOutPasscode.Engine
 
         /// <summary>False when the run is a step of a bigger one (Sync) that says its own summary.</summary>
         internal bool WriteSummary { get; set; } = true;
+
+        /// <summary>Where every number's final outcome is recorded (-AuditLogPath); null for nowhere.</summary>
+        internal AuditTrail Audit { get; set; }
+
+        /// <summary>-NewPasscodePer: the row property whose every value gets a fresh PIN of its own; null to take the rows' passcodes.</summary>
+        internal string NewPasscodePer { get; set; }
+
+        internal int PinLength { get; set; } = PinGenerator.DefaultLength;
+
+        internal bool AlphanumericPins { get; set; }
+
+        /// <summary>The -NewPasscodePer PINs' random bytes: null for the system's cryptographic generator (tests script them).</summary>
+        internal System.Security.Cryptography.RandomNumberGenerator PinRandom { get; set; }
     }
 
     /// <summary>
@@ -65,6 +78,7 @@ namespace PortOutPasscode.Engine
         private readonly OrderSubmitter _submitter;
         private readonly OrderFollower _follower;
         private readonly RunSummary _summary;
+        private readonly PasscodeAssignments _assignments;
         private readonly string _base;
         private readonly bool _baseGiven;
         private readonly List<InputSource> _sources = new List<InputSource>();
@@ -88,6 +102,7 @@ namespace PortOutPasscode.Engine
         private string _lastRowWithoutNumberProperty;
         private RunHaltedException _halt;
         private bool _completed;
+        private bool _assignmentsWritten;
 
         internal PasscodeRun(PasscodeRunSettings settings, BandwidthClient client, IRunSink sink, WorkQueue queue, ActivityScope log)
         {
@@ -99,6 +114,10 @@ namespace PortOutPasscode.Engine
             _baseGiven = settings.CustomerOrderIdBase != null;
             _base = settings.CustomerOrderIdBase ?? CustomerOrderIds.NewBase(DateTime.UtcNow);
             _batcher = new OrderBatcher(settings.BatchSize, new CustomerOrderIds(_base));
+            if (settings.NewPasscodePer != null && settings.Change == PasscodeChange.Set)
+            {
+                _assignments = new PasscodeAssignments(settings.NewPasscodePer, settings.PinLength, settings.AlphanumericPins, _batcher, settings.PinRandom);
+            }
             _submitter = new OrderSubmitter(client.CreateOrderAsync);
             _follower = new OrderFollower(queue, client.GetOrderAsync, settings.ThrottleLimit, _log, settings.PollSchedule);
             _summary = new RunSummary { CommandName = settings.CommandName };
@@ -145,8 +164,10 @@ namespace PortOutPasscode.Engine
                     _sink.Verbose(Messages.DuplicateRow(row.Label, number, LabelOf(firstKey)));
                     break;
                 case RowVerdict.Conflict:
-                    Refuse(new InputRowException(InputRowProblem.PasscodeConflict, row.Label, number,
-                        Messages.PasscodeConflict(row.Label, number, LabelOf(firstKey))), TargetOf(row, number));
+                    var message = _assignments == null
+                        ? Messages.PasscodeConflict(row.Label, number, LabelOf(firstKey))
+                        : Messages.NewPasscodePerConflict(row.Label, number, LabelOf(firstKey), _assignments.Property, _assignments.ValueOfNumber(number), row.PasscodeGroup?.Trim());
+                    Refuse(new InputRowException(InputRowProblem.PasscodeConflict, row.Label, number, message), TargetOf(row, number));
                     break;
                 default:
                     _queued++;
@@ -185,6 +206,7 @@ namespace PortOutPasscode.Engine
                 _sink.Failure(new InputRowException(InputRowProblem.NoTelephoneNumber, _lastRowWithoutNumberProperty, null,
                     Messages.MoreRowsHadNoNumberProperty(_rowsWithoutNumberProperty - 1, _firstRowWithoutNumberProperty, _lastRowWithoutNumberProperty)), null);
             }
+            WriteAssignments();
             _completed = true;
             ThrowIfHalted();
             ReportProgress(completed: true);
@@ -206,7 +228,10 @@ namespace PortOutPasscode.Engine
                 passcode = Passcodes.SystemDefault;
                 return true;
             }
-            if (!RowRules.TryPasscode(row, number, out passcode, out failure))
+            var accepted = _assignments == null
+                ? RowRules.TryPasscode(row, number, out passcode, out failure)
+                : _assignments.TryPasscode(row, number, out passcode, out failure);
+            if (!accepted)
             {
                 Refuse(failure, TargetOf(row, number));
                 return false;
@@ -289,6 +314,7 @@ namespace PortOutPasscode.Engine
                 case SubmissionOutcome.Rejected:
                     var rejection = (BandwidthOrderRejectedException)result.Failure;
                     _summary.CountNotSent(rejection.Code, request.NumberCount);
+                    Settle(order, NotDone(request, rejection.Code));
                     foreach (var number in request.Numbers)
                     {
                         _sink.Failure(new TelephoneNumberException(Messages.OrderRejectedForNumber(number, request.CustomerOrderId, rejection.Message),
@@ -297,6 +323,7 @@ namespace PortOutPasscode.Engine
                     break;
                 case SubmissionOutcome.NotSubmitted:
                     _summary.CountNotSent(null, request.NumberCount);
+                    Settle(order, NotDone(request, (result.Failure as BandwidthException)?.ErrorCode));
                     var refused = WasRefused(result.Failure);
                     foreach (var number in request.Numbers)
                     {
@@ -348,6 +375,7 @@ namespace PortOutPasscode.Engine
             answer.Outcomes = OrderOutcomes.ForRequest(order.Request, answer, out var foreign);
             if (foreign.Count > 0) _sink.Warning(Messages.ForeignNumbers(answer, foreign));
             if (answer.CustomerOrderId == null) answer.CustomerOrderId = order.Request.CustomerOrderId;
+            Settle(order, answer.Outcomes);
             foreach (var outcome in answer.Outcomes)
             {
                 _summary.Count(outcome);
@@ -364,6 +392,65 @@ namespace PortOutPasscode.Engine
             _sink.Output(answer);
         }
 
+        /// <summary>
+        /// Where the outcomes of an order are final (or the last known, for an order no longer followed): each number is
+        /// counted for its -NewPasscodePer value and recorded, the order in one write, in the audit file.
+        /// </summary>
+        private void Settle(SentOrder order, IReadOnlyCollection<TnOutcome> outcomes)
+        {
+            if (_assignments != null)
+            {
+                foreach (var outcome in outcomes) _assignments.Count(outcome.TelephoneNumber, outcome.Outcome, outcome.OrderId);
+            }
+            Record(order.Request, outcomes);
+        }
+
+        private void Record(TnOptionOrderRequest request, IReadOnlyCollection<TnOutcome> outcomes)
+        {
+            var audit = _settings.Audit;
+            if (audit == null) return;
+            var removals = new HashSet<string>(request.Groups
+                .Where(g => string.Equals(g.PortOutPasscode, Passcodes.SystemDefault, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(g => g.TelephoneNumbers), StringComparer.Ordinal);
+            var records = new List<AuditRecord>(outcomes.Count);
+            foreach (var outcome in outcomes)
+            {
+                var record = audit.NewRecord(removals.Contains(outcome.TelephoneNumber) ? nameof(PasscodeChange.Remove) : nameof(PasscodeChange.Set));
+                record.TelephoneNumber = outcome.TelephoneNumber;
+                record.Outcome = outcome.Outcome.ToString();
+                record.Code = outcome.Code;
+                record.OrderId = outcome.OrderId;
+                record.CustomerOrderId = outcome.CustomerOrderId ?? request.CustomerOrderId;
+                if (_assignments != null)
+                {
+                    record.NewPasscodePer = _assignments.Property;
+                    record.Value = _assignments.ValueOfNumber(outcome.TelephoneNumber);
+                }
+                records.Add(record);
+            }
+            try
+            {
+                audit.Write(records);
+            }
+            catch (AuditLogException e)
+            {
+                // An audit that silently stopped would be worse than none: no further order goes out.
+                Halt(Messages.AuditLogWriteFailed(e.Message, request.CustomerOrderId), e);
+            }
+        }
+
+        /// <summary>Every number of an order Bandwidth refused whole, or that could not be delivered: Failed, no order id.</summary>
+        private static TnOutcome[] NotDone(TnOptionOrderRequest request, string code) =>
+            request.Numbers.Select(n => new TnOutcome { TelephoneNumber = n, Outcome = TnOutcomeKind.Failed, Code = code, CustomerOrderId = request.CustomerOrderId }).ToArray();
+
+        /// <summary>The -NewPasscodePer mapping, once, after the orders: also when the run halts, since its PINs are set by then.</summary>
+        private void WriteAssignments()
+        {
+            if (_assignments == null || _assignmentsWritten) return;
+            _assignmentsWritten = true;
+            foreach (var assignment in _assignments.Results()) _sink.Output(assignment);
+        }
+
         private void Halt(string cause, Exception failure)
         {
             if (_halt != null) return;
@@ -375,6 +462,7 @@ namespace PortOutPasscode.Engine
         {
             if (_halt == null) return;
             _queue.PumpUntil(() => _inFlight.Count == 0 && _follower.Pending == 0, ReportProgress, TimeSpan.FromSeconds(1));
+            WriteAssignments();
             var notSent = _queued - _sent;
             throw new RunHaltedException(Messages.RunHalted(_halt.Message, notSent, _sent, _completed, OpenOrderIds()), _halt.InnerException);
         }
@@ -457,8 +545,28 @@ namespace PortOutPasscode.Engine
                 var open = OpenOrderIds();
                 var unknown = _inFlight.Select(r => r.CustomerOrderId).ToList();
                 if (open.Count > 0 || unknown.Count > 0) _sink.Abandoned(Messages.RunAbandoned(open, unknown, _base));
+                RecordAbandoned();
             }
             _follower.Dispose();
+            _assignments?.Dispose();
+        }
+
+        /// <summary>
+        /// A stopped run's orders still open (accepted, not followed to their end) and still in flight (answer unknown):
+        /// their numbers are recorded Pending, so the audit file shows every change that may have been made.
+        /// </summary>
+        private void RecordAbandoned()
+        {
+            if (_settings.Audit == null) return;
+            var orders = _open.Values.Select(o => (o.Request, OrderId: o.LastSeen?.OrderId))
+                .Concat(_inFlight.Select(r => (Request: r, OrderId: (string)null)));
+            foreach (var (request, orderId) in orders.ToList())
+            {
+                Record(request, request.Numbers.Select(n => new TnOutcome
+                {
+                    TelephoneNumber = n, Outcome = TnOutcomeKind.Pending, OrderId = orderId, CustomerOrderId = request.CustomerOrderId,
+                }).ToArray());
+            }
         }
 
         /// <summary>One order this run sent, with the pipeline objects its numbers came from and its last known state.</summary>

@@ -6,13 +6,14 @@ namespace PortOutPasscode.Input
     /// </summary>
     internal readonly struct InputRow
     {
-        internal InputRow(InputSource source, long position, string telephoneNumber, object passcode, object original)
+        internal InputRow(InputSource source, long position, string telephoneNumber, object passcode, object original, string passcodeGroup = null)
         {
             Source = source;
             Position = position;
             TelephoneNumber = telephoneNumber;
             Passcode = passcode;
             Original = original;
+            PasscodeGroup = passcodeGroup;
         }
 
         internal InputSource Source { get; }
@@ -27,10 +28,13 @@ namespace PortOutPasscode.Input
         /// <summary>The pipeline object as the user gave it (null for file rows): an error's TargetObject, to feed back.</summary>
         internal object Original { get; }
 
+        /// <summary>With -NewPasscodePer: the row's value of that property (its PIN is the value's); null otherwise.</summary>
+        internal string PasscodeGroup { get; }
+
         /// <summary>"Row 12" or "Line 12 of tns.csv", to start a message with.</summary>
         internal string Label => Source.Label(Position);
 
-        internal InputRow WithPasscode(object passcode) => new InputRow(Source, Position, TelephoneNumber, passcode, Original);
+        internal InputRow WithPasscode(object passcode) => new InputRow(Source, Position, TelephoneNumber, passcode, Original, PasscodeGroup);
     }
 
     /// <summary>The pipeline, or one file given to -Path.</summary>

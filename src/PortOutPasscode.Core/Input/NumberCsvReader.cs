@@ -10,17 +10,21 @@ namespace PortOutPasscode.Input
     /// <summary>One data row of a numbers file: where it is, and its raw number and passcode text.</summary>
     internal sealed class CsvNumberRow
     {
-        internal CsvNumberRow(long line, string telephoneNumber, string passcode)
+        internal CsvNumberRow(long line, string telephoneNumber, string passcode, string group = null)
         {
             Line = line;
             TelephoneNumber = telephoneNumber;
             Passcode = passcode;
+            Group = group;
         }
 
         /// <summary>The line of the file the row starts on (the header is line 1), as an editor shows it.</summary>
         internal long Line { get; }
         internal string TelephoneNumber { get; }
         internal string Passcode { get; }
+
+        /// <summary>The cell of the column asked for by name (-NewPasscodePer), or null.</summary>
+        internal string Group { get; }
     }
 
     /// <summary>How far through a file its reader is, read by the run's progress while the rows stream.</summary>
@@ -49,16 +53,17 @@ namespace PortOutPasscode.Input
         /// The rows of the file. Throws <see cref="NumberFileException"/> when the file is empty or has no number column
         /// (before the first row), or when a quote never closes (after the rows before it); a short row yields null fields,
         /// which the caller reports for that row. <paramref name="twoNumberColumns"/> hears the column used when the header
-        /// has more than one number column.
+        /// has more than one number column. <paramref name="groupColumn"/>: a column the header must have too (any case),
+        /// read into each row's Group.
         /// </summary>
-        internal static IEnumerable<CsvNumberRow> Read(string path, ReadProgress progress = null, Action<string> twoNumberColumns = null)
+        internal static IEnumerable<CsvNumberRow> Read(string path, ReadProgress progress = null, Action<string> twoNumberColumns = null, string groupColumn = null)
         {
             // detectEncodingFromByteOrderMarks: a UTF-8/UTF-16 BOM from Excel or Windows PowerShell is not part of the first header.
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
                 if (progress != null) progress.Length = stream.Length;
-                foreach (var row in Read(reader, Path.GetFileName(path), twoNumberColumns))
+                foreach (var row in Read(reader, Path.GetFileName(path), twoNumberColumns, groupColumn))
                 {
                     if (progress != null) progress.BytesRead = stream.Position;
                     yield return row;
@@ -67,7 +72,7 @@ namespace PortOutPasscode.Input
             }
         }
 
-        internal static IEnumerable<CsvNumberRow> Read(TextReader text, string fileName, Action<string> twoNumberColumns = null)
+        internal static IEnumerable<CsvNumberRow> Read(TextReader text, string fileName, Action<string> twoNumberColumns = null, string groupColumn = null)
         {
             var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
             {
@@ -91,6 +96,11 @@ namespace PortOutPasscode.Input
                 var numberColumn = Columns.Pick(first, Columns.Number, out var otherNumberColumns);
                 var passcodeColumn = Columns.Pick(first, Columns.Passcode, out _);
                 var hasHeader = numberColumn >= 0 || passcodeColumn >= 0;
+                var groupIndex = groupColumn == null ? -1 : Columns.Pick(first, new[] { groupColumn }, out _);
+                if (groupColumn != null && (!hasHeader || groupIndex < 0))
+                {
+                    throw new NumberFileException(Messages.NoNewPasscodePerColumn(fileName, groupColumn));
+                }
                 if (!hasHeader)
                 {
                     if (first.Length != 1)
@@ -118,7 +128,8 @@ namespace PortOutPasscode.Input
                     yield return new CsvNumberRow(
                         lastLine,
                         Field(record, numberColumn),
-                        passcodeColumn >= 0 ? Field(record, passcodeColumn) : null);
+                        passcodeColumn >= 0 ? Field(record, passcodeColumn) : null,
+                        groupIndex >= 0 ? Field(record, groupIndex) : null);
                 }
             }
         }

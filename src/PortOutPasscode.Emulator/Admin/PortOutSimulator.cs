@@ -20,6 +20,9 @@ public sealed class PortOutRequest
     /// <summary>Resubmits the port-out order in EXCEPTION with this id (with the corrected PIN); its numbers are the order's.</summary>
     public string? OrderId { get; set; }
 
+    /// <summary>With orderId: the winning carrier withdraws its port-out in EXCEPTION, which moves to CANCELLED.</summary>
+    public bool Cancel { get; set; }
+
     /// <summary>The winning carrier's SPID (the order's VendorId/SPID); default 512E, as the spec example.</summary>
     public string? Spid { get; set; }
 
@@ -57,7 +60,11 @@ internal sealed class PortOutSimulator
 
     public (int Status, object Body) Submit(PortOutRequest request)
     {
-        return string.IsNullOrWhiteSpace(request.OrderId) ? Create(request) : Resubmit(request.OrderId.Trim(), request.Pin);
+        if (string.IsNullOrWhiteSpace(request.OrderId))
+        {
+            return request.Cancel ? (400, new { error = "cancel needs the orderId of the port-out to withdraw." }) : Create(request);
+        }
+        return request.Cancel ? Cancel(request.OrderId.Trim()) : Resubmit(request.OrderId.Trim(), request.Pin);
     }
 
     private (int Status, object Body) Create(PortOutRequest request)
@@ -132,6 +139,27 @@ internal sealed class PortOutSimulator
             ? new PortOutState(PortOutStatus.COMPLETE, now, now, current.Attempts + 1)
             : current with { LastModifiedAt = now, Attempts = current.Attempts + 1 });
         return Answer(order, account, matches, now);
+    }
+
+    /// <summary>The winning carrier gives up on a port-out held in EXCEPTION: CANCELLED, its numbers stay.</summary>
+    private (int Status, object Body) Cancel(string orderId)
+    {
+        var order = _state.PortOuts.Find(orderId);
+        if (order == null) return (404, new { status = "NOT_FOUND", orderId, description = $"There is no port-out order {orderId}." });
+        var current = order.State;
+        if (current.Status != PortOutStatus.EXCEPTION)
+        {
+            return (409, new { status = current.Status.ToString(), orderId, description = $"Port-out order {orderId} is {current.Status}: only an order in EXCEPTION can be cancelled." });
+        }
+        var account = _state.FindAccount(order.AccountId)!;
+        var now = _state.Now;
+        order.MoveTo(current with { Status = PortOutStatus.CANCELLED, LastModifiedAt = now });
+        var first = TelephoneNumbers.Format(order.Numbers[0]);
+        var status = nameof(PortOutStatus.CANCELLED);
+        _state.PortOuts.Record(new PortOutAttempt(first, account.Id, status, null, now, order.OrderId, status));
+        _state.Notifications.Publish(new OrderEvent(account.Id, "portouts", order.OrderId, null, status, null, Array.Empty<long>(), now));
+        return (200, new PortOutAnswer(status, order.OrderId, status, first, order.Numbers.Select(TelephoneNumbers.Format).ToArray(),
+            account.Id, order.Numbers.Any(n => account.Passcodes.TryGet(n, out _)), current.Attempts, null, null));
     }
 
     /// <summary>Every protected number must carry exactly this PIN; numbers without a passcode accept any.</summary>

@@ -54,7 +54,7 @@ internal sealed class PortOutEndpoints
     }
 
     /// <summary>
-    /// status (one of the PortOutStatus values, any case); date (the day the order was placed); startdate and enddate
+    /// status (any documented PortOutStatus, any case; one no order is in gives an empty list); date (the day the order was placed); startdate and enddate
     /// together (the last-modified day, both inclusive); tn (an order's number, as the port-in list takes it). Days are
     /// the server's, so a clock offset moves them.
     /// </summary>
@@ -64,9 +64,10 @@ internal sealed class PortOutEndpoints
         PortOutStatus? status = null;
         if (call.Single("status") is string statusText)
         {
-            if (!Enum.TryParse<PortOutStatus>(statusText, ignoreCase: true, out var parsed) || int.TryParse(statusText, out _))
+            // Numbers and comma lists parse as enum values too: only a documented name is a status.
+            if (!Enum.TryParse<PortOutStatus>(statusText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(statusText, out _))
             {
-                return (null, $"status '{statusText}' is not a port-out status (COMPLETE, EXCEPTION…).");
+                return (null, $"status '{statusText}' is not a port-out status ({string.Join(", ", Enum.GetNames<PortOutStatus>())}).");
             }
             status = parsed;
         }

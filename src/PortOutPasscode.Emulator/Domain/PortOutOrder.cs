@@ -1,10 +1,23 @@
 namespace PortOutPasscode.Emulator.Domain;
 
-/// <summary>The states the simulation uses of Bandwidth's PortOutStatus: a passcode mismatch parks the order in EXCEPTION.</summary>
+/// <summary>
+/// Bandwidth's PortOutStatus values as numbers.yml lists them (LnpOrderResponse), each one a valid status filter of the
+/// list. The simulation reaches three: a passcode mismatch parks the order in EXCEPTION, the right PIN completes it, and
+/// the winning carrier may withdraw one in EXCEPTION (CANCELLED).
+/// </summary>
 internal enum PortOutStatus
 {
+    NEW,
+    SUPP,
+    MODIFY,
     COMPLETE,
+    CANCELLED,
+    VALIDATION_FAILED_NEW,
+    VALIDATION_FAILED_SUPP,
+    VALIDATION_FAILED_MODIFY,
     EXCEPTION,
+    SOA_PENDING,
+    SOA_CONFLICT,
 }
 
 /// <summary>Where a port-out order stands; replaced whole when it moves, so a reader always sees one consistent state.</summary>

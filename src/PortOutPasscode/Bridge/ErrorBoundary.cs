@@ -100,6 +100,8 @@ namespace PortOutPasscode.Bridge
                     return other.ErrorCode != null ? "BandwidthError" + other.ErrorCode : "BandwidthRefused";
                 case NumberFileException _:
                     return "InvalidNumberFile";
+                case AuditLogException _:
+                    return "AuditLogUnavailable";
                 case IOException _:
                 case UnauthorizedAccessException _:
                     return "NumberFileUnreadable";
@@ -146,6 +148,8 @@ namespace PortOutPasscode.Bridge
                     return ErrorCategory.ConnectionError;
                 case NumberFileException _:
                     return ErrorCategory.InvalidData;
+                case AuditLogException _:
+                    return ErrorCategory.WriteError;
                 case UnauthorizedAccessException _:
                     return ErrorCategory.PermissionDenied;
                 case IOException _:

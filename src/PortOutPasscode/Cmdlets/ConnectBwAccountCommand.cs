@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PortOutPasscode.Bridge;
 using PortOutPasscode.Client;
+using PortOutPasscode.Diagnostics;
 using PortOutPasscode.Engine;
 using PortOutPasscode.Session;
 
@@ -83,6 +84,11 @@ namespace PortOutPasscode.Cmdlets
         [ValidateRange(0.1, 1000.0)]
         public double MaximumRequestsPerSecond { get; set; }
 
+        /// <summary>A file every change made through this connection is appended to (Set, Remove, Sync), one JSON line per number.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string AuditLogPath { get; set; }
+
         [Parameter]
         public SwitchParameter SkipCheck { get; set; }
 
@@ -117,6 +123,7 @@ namespace PortOutPasscode.Cmdlets
             }
 
             var connection = Build(accountId, baseUri, kind, userName, secret);
+            if (AuditLogPath != null) connection.AuditLogPath = OpenAudit(connection);
             WriteVerbose($"Using {connection} with credentials from {source}.");
             if (!SkipCheck)
             {
@@ -126,6 +133,20 @@ namespace PortOutPasscode.Cmdlets
             if (PassThru)
             {
                 WriteObject(connection);
+            }
+        }
+
+        /// <summary>The audit file as a full path, created now if it is missing: one that cannot be written fails the connect.</summary>
+        private string OpenAudit(BwConnection connection)
+        {
+            try
+            {
+                return AuditTrail.Open(AuditLogFile.Resolve(this, AuditLogPath), connection.AccountId, connection.UserName, MyInvocation.MyCommand.Name).Path;
+            }
+            catch (AuditLogException e)
+            {
+                ThrowTerminatingError(ErrorBoundary.Record(e, AuditLogPath));
+                return null;
             }
         }
 

@@ -15,6 +15,12 @@ namespace PortOutPasscode.Cmdlets
     /// objects or strings from the pipeline (the object itself is kept, to hand back in an error), and -Path files streamed
     /// row by row.
     /// </summary>
+    /// <remarks>
+    /// Set, Remove and Sync name <see cref="FromNumbers"/> their default parameter set: with -TelephoneNumber (or a number by
+    /// position) alone on the command line the binder settles on it, where a pipeline default would ask for InputObject;
+    /// piped input still finds the pipeline set. Get and Test default to their set without input, which has no
+    /// -TelephoneNumber, so the binder never falls to the pipeline set there either.
+    /// </remarks>
     public abstract class NumberInputCmdlet : BwApiCmdlet
     {
         protected const string FromNumbers = "TelephoneNumber";
@@ -51,6 +57,9 @@ namespace PortOutPasscode.Cmdlets
             var total = Path?.Length ?? _files.Count;
             return (_files.Count - 1 + (_files[_files.Count - 1].Fraction ?? 0)) / Math.Max(1, total);
         }
+
+        /// <summary>A row property (pipeline) or column (-Path) each row's <see cref="InputRow.PasscodeGroup"/> is read from; null for none.</summary>
+        internal virtual string PasscodeGroupProperty => null;
 
         /// <summary>Takes one row that has a number cell.</summary>
         internal abstract void OnRow(InputRow row);
@@ -90,12 +99,13 @@ namespace PortOutPasscode.Cmdlets
 
             var original = InputObject;
             var value = original?.BaseObject;
+            var group = GroupOf(original);
             if (TelephoneNumber != null)
             {
                 NoteTwoNumberProperties(original);
                 foreach (var number in TelephoneNumber.Length == 0 ? new string[] { null } : TelephoneNumber)
                 {
-                    OnRow(new InputRow(InputSource.Pipeline, ++_row, number, passcode, original));
+                    OnRow(new InputRow(InputSource.Pipeline, ++_row, number, passcode, original, group));
                 }
             }
             else if (value == null || value is string || value.GetType().IsPrimitive)
@@ -104,13 +114,22 @@ namespace PortOutPasscode.Cmdlets
             }
             else if (Columns.Number.Any(name => original.Properties[name] != null))
             {
-                OnRow(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original)); // a number column left empty
+                OnRow(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original, group)); // a number column left empty
             }
             else
             {
-                OnRowWithoutNumber(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original),
+                OnRowWithoutNumber(new InputRow(InputSource.Pipeline, ++_row, null, passcode, original, group),
                     original.Properties.Select(p => p.Name).ToList());
             }
+        }
+
+        /// <summary>The row's <see cref="PasscodeGroupProperty"/> as text (property names match in any case); null when it has none.</summary>
+        private string GroupOf(PSObject row)
+        {
+            var name = PasscodeGroupProperty;
+            if (name == null || row == null || row.BaseObject is string) return null;
+            var cell = row.Properties[name]?.Value;
+            return (cell is PSObject wrapped ? wrapped.BaseObject : cell)?.ToString();
         }
 
         /// <summary>Same rule as the binder's (the parameter name, then its aliases in order), and a warning when a row has two.</summary>
@@ -142,9 +161,9 @@ namespace PortOutPasscode.Cmdlets
                 try
                 {
                     var fileName = System.IO.Path.GetFileName(file);
-                    foreach (var row in NumberCsvReader.Read(file, progress, used => OnTwoNumberColumns("The header of " + fileName, used)))
+                    foreach (var row in NumberCsvReader.Read(file, progress, used => OnTwoNumberColumns("The header of " + fileName, used), PasscodeGroupProperty))
                     {
-                        OnRow(new InputRow(source, row.Line, row.TelephoneNumber, passcode ?? row.Passcode, null));
+                        OnRow(new InputRow(source, row.Line, row.TelephoneNumber, passcode ?? row.Passcode, null, row.Group));
                     }
                 }
                 catch (Exception e) when (e is NumberFileException || e is IOException || e is UnauthorizedAccessException)

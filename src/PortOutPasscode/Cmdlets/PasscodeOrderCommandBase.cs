@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using PortOutPasscode.Bridge;
+using PortOutPasscode.Diagnostics;
 using PortOutPasscode.Engine;
 using PortOutPasscode.Input;
 
@@ -41,6 +42,11 @@ namespace PortOutPasscode.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSec { get; set; } = 3600;
 
+        /// <summary>A file every number's outcome is appended to, one JSON line each; wins over Connect-BwAccount -AuditLogPath.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string AuditLogPath { get; set; }
+
         internal abstract PasscodeChange Change { get; }
 
         /// <summary>The action -WhatIf and -Confirm name.</summary>
@@ -61,7 +67,7 @@ namespace PortOutPasscode.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidCustomerOrderId", ErrorCategory.InvalidArgument, CustomerOrderId));
             }
             _sink = new CmdletSink(this);
-            Start(new PasscodeRunSettings
+            var settings = new PasscodeRunSettings
             {
                 Change = Change,
                 CommandName = MyInvocation.MyCommand.Name,
@@ -72,7 +78,42 @@ namespace PortOutPasscode.Cmdlets
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 ShouldSubmit = ShouldSubmit,
                 FractionRead = FractionRead,
-            }, _sink);
+                Audit = OpenAudit(),
+            };
+            Configure(settings);
+            Start(settings, _sink);
+        }
+
+        /// <summary>What a command adds to the run settings of its own parameters (Set's -NewPasscodePer).</summary>
+        internal virtual void Configure(PasscodeRunSettings settings)
+        {
+        }
+
+        /// <summary>
+        /// -AuditLogPath, else the connection's (Connect-BwAccount -AuditLogPath), opened before anything is sent: a file
+        /// that cannot be written ends the command here. -WhatIf changes nothing, so it records nothing (and creates no file).
+        /// </summary>
+        private AuditTrail OpenAudit()
+        {
+            var connection = ResolveConnection();
+            var path = AuditLogPath ?? connection.AuditLogPath;
+            if (path == null || IsWhatIf()) return null;
+            try
+            {
+                return AuditTrail.Open(AuditLogPath != null ? AuditLogFile.Resolve(this, path) : path,
+                    connection.AccountId, connection.UserName, MyInvocation.MyCommand.Name);
+            }
+            catch (AuditLogException e)
+            {
+                ThrowTerminatingError(ErrorBoundary.Record(e, path));
+                return null;
+            }
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter whatIf && whatIf.IsPresent;
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
         }
 
         /// <summary>Starts the engine's work with the run settings the parameters give (Sync wraps them in its own).</summary>

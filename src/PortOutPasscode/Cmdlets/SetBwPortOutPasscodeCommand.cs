@@ -1,12 +1,13 @@
 using System.Management.Automation;
 using PortOutPasscode.Engine;
+using PortOutPasscode.Input;
 
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>Set-BwPortOutPasscode: protects every number that reaches it with a port-out passcode.</summary>
-    [Cmdlet(VerbsCommon.Set, "BwPortOutPasscode", DefaultParameterSetName = FromPipeline,
+    [Cmdlet(VerbsCommon.Set, "BwPortOutPasscode", DefaultParameterSetName = FromNumbers,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(TnOptionOrder))]
+    [OutputType(typeof(TnOptionOrder), typeof(PortOutPasscodeAssignment))]
     public sealed class SetBwPortOutPasscodeCommand : PasscodeOrderCommandBase
     {
         /// <summary>
@@ -19,6 +20,20 @@ namespace PortOutPasscode.Cmdlets
         [AllowEmptyString]
         public object Passcode { get; set; }
 
+        /// <summary>A row property (or -Path column) whose every distinct value gets a fresh PIN of its own, output at the end.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string NewPasscodePer { get; set; }
+
+        /// <summary>Characters of each PIN -NewPasscodePer makes.</summary>
+        [Parameter]
+        [ValidateRange(Passcodes.MinLength, Passcodes.MaxLength)]
+        public int PasscodeLength { get; set; } = PinGenerator.DefaultLength;
+
+        /// <summary>-NewPasscodePer PINs of digits and capital letters (without 0, O, 1, I, L) instead of digits only.</summary>
+        [Parameter]
+        public SwitchParameter Alphanumeric { get; set; }
+
         private object _passcodeForEveryRow;
 
         internal override PasscodeChange Change => PasscodeChange.Set;
@@ -29,14 +44,36 @@ namespace PortOutPasscode.Cmdlets
 
         protected override object PasscodeOfCurrentRow => Passcode;
 
+        internal override string PasscodeGroupProperty => NewPasscodePer;
+
         protected override void BeginProcessing()
         {
+            var bound = MyInvocation.BoundParameters;
             // A -Passcode on the command line applies to every row; otherwise each row brings its own.
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Passcode)))
+            if (bound.ContainsKey(nameof(Passcode)))
             {
                 _passcodeForEveryRow = Passcode;
             }
+            if (NewPasscodePer != null)
+            {
+                if (bound.ContainsKey(nameof(Passcode))) Refuse("NewPasscodePerWithPasscode", Messages.NewPasscodePerWithPasscode(NewPasscodePer));
+                if (ParameterSetName == FromNumbers) Refuse("NewPasscodePerNeedsRows", Messages.NewPasscodePerNeedsRows(NewPasscodePer));
+            }
+            else if (bound.ContainsKey(nameof(PasscodeLength)) || bound.ContainsKey(nameof(Alphanumeric)))
+            {
+                Refuse("PinOptionsNeedNewPasscodePer", Messages.PinOptionsNeedNewPasscodePer);
+            }
             base.BeginProcessing();
         }
+
+        internal override void Configure(PasscodeRunSettings settings)
+        {
+            settings.NewPasscodePer = NewPasscodePer;
+            settings.PinLength = PasscodeLength;
+            settings.AlphanumericPins = Alphanumeric;
+        }
+
+        private void Refuse(string errorId, string message) =>
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));
     }
 }

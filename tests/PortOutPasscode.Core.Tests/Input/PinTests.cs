@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PortOutPasscode.Core.Tests.Support;
 using PortOutPasscode.Input;
 
 namespace PortOutPasscode.Core.Tests.Input;
@@ -204,19 +205,6 @@ public class PinTests
                 if (Enumerable.Range(period, upper.Length - period).All(i => upper[i] == upper[i - period])) return true;
             }
             return false;
-        }
-    }
-
-    /// <summary>A byte source that hands out a script, then zeros.</summary>
-    private sealed class ScriptedBytes : RandomNumberGenerator
-    {
-        private readonly Queue<byte> _bytes;
-
-        internal ScriptedBytes(IEnumerable<byte> bytes) => _bytes = new Queue<byte>(bytes);
-
-        public override void GetBytes(byte[] data)
-        {
-            for (var i = 0; i < data.Length; i++) data[i] = _bytes.Count > 0 ? _bytes.Dequeue() : (byte)0;
         }
     }
 }

@@ -41,6 +41,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
     internal async Task<List<EmulatedRequest>> RequestsAsync() =>
         await _admin.GetFromJsonAsync<List<EmulatedRequest>>("_emulator/requests", Web);
 
+    /// <summary>Runtime settings (PUT /_emulator/settings), e.g. new { receivedMs = 0, processingMs = 50 }; a reset restores them.</summary>
+    internal Task ConfigureAsync(object settings) => SendAsync(HttpMethod.Put, "_emulator/settings", settings);
+
+    /// <summary>Every passcode the demo account's numbers carry, by number.</summary>
+    internal async Task<Dictionary<string, string>> PasscodesAsync() =>
+        await _admin.GetFromJsonAsync<Dictionary<string, string>>("_emulator/passcodes?accountId=9900000", Web);
+
     /// <summary>Sets the passcode on numbers of the demo account at once (no order): the admin call of docs/EMULATOR-ADMIN.md.</summary>
     internal Task SetPasscodesAsync(string passcode, params string[] numbers) =>
         SendAsync(HttpMethod.Post, "_emulator/accounts/9900000/passcodes", new { numbers, passcode });

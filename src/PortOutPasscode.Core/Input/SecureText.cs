@@ -1,8 +1,8 @@
 using System.Security;
 
-namespace PortOutPasscode.Cmdlets
+namespace PortOutPasscode.Input
 {
-    /// <summary>A passcode or PIN as the user gets it by default: a read-only SecureString.</summary>
+    /// <summary>A passcode or PIN as the user gets it by default: a read-only SecureString (cmdlets and the engine alike).</summary>
     internal static class SecureText
     {
         internal static SecureString From(string text)
