@@ -1,6 +1,6 @@
 @{
     # The one source of the module version: the build stamps it into every assembly.
-    ModuleVersion          = '0.1.0'
+    ModuleVersion          = '0.2.0'
     RootModule             = 'PortOutPasscode.dll'
     GUID                   = '5b0f1c7e-3d4a-4c8e-9a51-2f6b7d9e0a13'
     Author                 = 'PortOutPasscode contributors'
