@@ -84,7 +84,7 @@ namespace PortOutPasscode.Cmdlets
 
         protected override void ProcessRecord() => Pump(() => ReadRows(PasscodeForEveryRow, PasscodeOfCurrentRow));
 
-        protected override void EndProcessing() => Pump(Finish);
+        protected override void EndInput() => Pump(Finish);
 
         internal override void OnRow(InputRow row) => _run.Add(row);
 
