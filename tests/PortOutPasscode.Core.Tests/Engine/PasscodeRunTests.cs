@@ -308,4 +308,26 @@ public sealed class PasscodeRunTests
         Assert.Equal(7, result.Summary.Unfinished);
         Assert.Contains("7 pending", result.Summary.ToString());
     }
+
+    [Fact]
+    public void A_404_on_the_order_collection_stops_the_run_naming_the_base_address_and_reports_no_number_as_failed()
+    {
+        var api = new FakeApi(_ => FakeApi.Status(HttpStatusCode.NotFound));
+        var sink = new RecordingSink();
+        using var client = TestClients.Create(TestClients.Basic(), api);
+        using var queue = new WorkQueue();
+        using var run = new PasscodeRun(new PasscodeRunSettings { BatchSize = 2, ThrottleLimit = 1 }, client, sink, queue, ActivityScope.None);
+
+        var halted = Assert.Throws<RunHaltedException>(() =>
+        {
+            foreach (var i in Enumerable.Range(0, 5)) run.Add(new InputRow(InputSource.Pipeline, i + 1, $"201200{i:0000}", Pin, null));
+            run.Complete();
+        });
+
+        Assert.IsType<BandwidthBaseUriException>(halted.InnerException);
+        Assert.Contains(TestClients.BaseUri, halted.Message);
+        Assert.Empty(sink.Failures); // one terminating error says it all, not one per number
+        Assert.Empty(sink.Output);
+        Assert.Single(api.Sent("POST")); // a wrong address is not retried, nor is a second order sent to it
+    }
 }
