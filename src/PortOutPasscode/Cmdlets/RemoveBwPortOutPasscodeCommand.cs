@@ -4,7 +4,7 @@ using PortOutPasscode.Engine;
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>Remove-BwPortOutPasscode: takes the passcode off every number that reaches it (sends systemDefault).</summary>
-    [Cmdlet(VerbsCommon.Remove, "BwPortOutPasscode", DefaultParameterSetName = FromPipeline,
+    [Cmdlet(VerbsCommon.Remove, "BwPortOutPasscode", DefaultParameterSetName = FromNumbers,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(TnOptionOrder))]
     public sealed class RemoveBwPortOutPasscodeCommand : PasscodeOrderCommandBase

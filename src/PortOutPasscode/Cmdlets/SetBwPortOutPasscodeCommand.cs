@@ -4,7 +4,7 @@ using PortOutPasscode.Engine;
 namespace PortOutPasscode.Cmdlets
 {
     /// <summary>Set-BwPortOutPasscode: protects every number that reaches it with a port-out passcode.</summary>
-    [Cmdlet(VerbsCommon.Set, "BwPortOutPasscode", DefaultParameterSetName = FromPipeline,
+    [Cmdlet(VerbsCommon.Set, "BwPortOutPasscode", DefaultParameterSetName = FromNumbers,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TnOptionOrder))]
     public sealed class SetBwPortOutPasscodeCommand : PasscodeOrderCommandBase

@@ -12,7 +12,7 @@ namespace PortOutPasscode.Cmdlets
     /// -Passcode, or -AllInService) with the fewest changes. The work is the engine's <see cref="SyncRun"/>; its orders and
     /// outcomes are Set's and Remove's.
     /// </summary>
-    [Cmdlet(VerbsData.Sync, "BwPortOutPasscode", DefaultParameterSetName = FromPipeline,
+    [Cmdlet(VerbsData.Sync, "BwPortOutPasscode", DefaultParameterSetName = FromNumbers,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TnOptionOrder))]
     public sealed class SyncBwPortOutPasscodeCommand : PasscodeOrderCommandBase
