@@ -90,7 +90,10 @@ namespace PortOutPasscode.Cmdlets
 
         internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties) => _run.AddRowWithoutNumberProperty(row, properties);
 
-        /// <summary>Engine work; a halted run ends the cmdlet with one terminating error that accounts for everything.</summary>
+        /// <summary>
+        /// Engine work; a halted run ends the cmdlet with one terminating error that accounts for everything, and so does a
+        /// failure of a request the run cannot go on without (Sync's look-ups), through the one error boundary.
+        /// </summary>
         internal void Pump(Action work)
         {
             try
@@ -100,6 +103,10 @@ namespace PortOutPasscode.Cmdlets
             catch (RunHaltedException halted)
             {
                 ThrowTerminatingError(ErrorBoundary.Record(halted, ResolveConnection().AccountId));
+            }
+            catch (BandwidthException failure)
+            {
+                ThrowTerminatingError(ErrorBoundary.Record(failure, ResolveConnection().AccountId));
             }
         }
 
