@@ -115,6 +115,29 @@ public class OutcomeTests : IClassFixture<EmulatorFixture>
         }
     }
 
+    [Fact]
+    public void A_passcode_given_as_a_SecureString_for_every_row_or_per_row_is_set_and_the_summary_is_captured_or_silenced_as_usual()
+    {
+        var emulator = _fixture.Emulator;
+        using var session = new PowerShellSession();
+        session.Run(Connect(emulator)).AssertNoErrors();
+
+        var result = session.Run(@"
+$secure = [System.Net.NetworkCredential]::new('', 'Pk3Mn6').SecurePassword
+$null = '2012601401' | Set-BwPortOutPasscode -Passcode $secure -InformationVariable said
+$rows = '2012601402', '2012601403' | ForEach-Object { [pscustomobject]@{ TelephoneNumber = $_; Passcode = [System.Net.NetworkCredential]::new('', 'Pk3Mn7').SecurePassword } }
+$null = $rows | Set-BwPortOutPasscode -InformationAction Ignore
+$said | Where-Object { $_.Tags -contains 'PSHOST' } | ForEach-Object { ""$($_.MessageData)"" }").AssertNoErrors();
+
+        Assert.Equal("Pk3Mn6", emulator.Passcodes()["2012601401"]);
+        Assert.Equal("Pk3Mn7", emulator.Passcodes()["2012601402"]);
+        Assert.Equal("Pk3Mn7", emulator.Passcodes()["2012601403"]);
+        Assert.Equal("Set-BwPortOutPasscode: 1 row read: 1 protected.", Assert.Single(result.Output).BaseObject);
+        // Captured in the variable (and shown, as Write-Host's are); silenced with Ignore, nowhere.
+        Assert.Equal("Set-BwPortOutPasscode: 1 row read: 1 protected.", Assert.Single(Summaries(result)).MessageData.ToString());
+        SecretScan.AssertClean(result, "Pk3Mn6", "Pk3Mn7");
+    }
+
     // ------------------------------------------------------------------ idempotent re-runs
 
     [Theory]
