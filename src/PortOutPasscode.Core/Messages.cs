@@ -21,7 +21,7 @@ namespace PortOutPasscode
             $"{row} has no telephone number property: it has {List(properties, "no properties")}. Name the number column one of {Input.Columns.NumberList} (Import-Csv takes -Header, or use Select-Object @{{n='TelephoneNumber';e={{$_.Phone}}}}). Nothing was sent for this row; later rows like it are counted, not reported one by one.";
 
         internal static string MoreRowsHadNoNumberProperty(long count, string first, string last) =>
-            $"{Count(count, "more row")} ({first} to {last}) had no telephone number property either; nothing was sent for them.";
+            $"{Count(count, "more row")} ({(first == last ? first : first + " to " + last)}) had no telephone number property either; nothing was sent for {(count == 1 ? "it" : "them")}.";
 
         internal static string InvalidNumber(string row, string echo, string problem, bool swapped) =>
             echo == null
@@ -409,5 +409,13 @@ namespace PortOutPasscode
 
         internal static string AuditLogWriteFailed(string reason, string customerOrderId) =>
             $"{reason} The outcomes of order {customerOrderId} are in the output but not in the audit file, and no further order was sent.";
+
+        // Blank rows and outcomes (issue 12).
+
+        internal static string BlankPipelineRowsSkipped(long count) =>
+            $"{Count(count, "fully empty row")} skipped: every property was empty (Import-Csv makes such rows from a spreadsheet's blank lines). Nothing was sent for them.";
+
+        internal static string BlankFileRowsSkipped(string fileName, long count) =>
+            $"{fileName}: {Count(count, "fully empty row")} skipped (every cell empty, as spreadsheets export blank lines). Nothing was sent for them.";
     }
 }

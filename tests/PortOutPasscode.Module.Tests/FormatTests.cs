@@ -323,22 +323,22 @@ public class FormatTests
     }
 
     /// <summary>A runspace with a host that records what Out-Default writes, with the module imported.</summary>
-    private sealed class CapturingHost : PSHost, IDisposable
+    private sealed class CapturingHost : IDisposable
     {
+        private readonly RecordingHost _host = new();
         private readonly Runspace _runspace;
-        private readonly CapturingUI _ui = new();
 
         public CapturingHost()
         {
-            _runspace = PortOutPasscode.Hosting.HostedEngine.OpenRunspace(this);
+            _runspace = PortOutPasscode.Hosting.HostedEngine.OpenRunspace(_host);
             Run("Import-Module $args[0] -ErrorAction Stop; $PSStyle.OutputRendering = 'PlainText'", RepoPaths.ModuleManifest);
         }
 
         public string Render(object instance)
         {
-            _ui.Text.Clear();
+            _host.Text.Clear();
             Run("$args[0] | Out-Default", instance);
-            return _ui.Text.ToString();
+            return _host.Text.ToString();
         }
 
         private void Run(string script, params object[] args)
@@ -352,59 +352,5 @@ public class FormatTests
         }
 
         public void Dispose() => _runspace.Dispose();
-
-        public override string Name => "FormatTests";
-        public override Version Version { get; } = new(1, 0);
-        public override Guid InstanceId { get; } = Guid.NewGuid();
-        public override PSHostUserInterface UI => _ui;
-        public override CultureInfo CurrentCulture => CultureInfo.GetCultureInfo("en-US");
-        public override CultureInfo CurrentUICulture => CultureInfo.GetCultureInfo("en-US");
-        public override void SetShouldExit(int exitCode) { }
-        public override void EnterNestedPrompt() => throw new NotSupportedException();
-        public override void ExitNestedPrompt() => throw new NotSupportedException();
-        public override void NotifyBeginApplication() { }
-        public override void NotifyEndApplication() { }
-    }
-
-    private sealed class CapturingUI : PSHostUserInterface
-    {
-        public StringBuilder Text { get; } = new();
-        public override PSHostRawUserInterface RawUI { get; } = new WideRawUI();
-        public override void Write(string value) => Text.Append(value);
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(value);
-        public override void WriteLine(string value) => Text.AppendLine(value);
-        public override void WriteErrorLine(string value) => Text.AppendLine(value);
-        public override void WriteDebugLine(string message) { }
-        public override void WriteProgress(long sourceId, ProgressRecord record) { }
-        public override void WriteVerboseLine(string message) { }
-        public override void WriteWarningLine(string message) { }
-        public override string ReadLine() => throw new NotSupportedException();
-        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
-        public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) => throw new NotSupportedException();
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
-        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException();
-    }
-
-    /// <summary>A console 250 columns wide, so no column is dropped for lack of room.</summary>
-    private sealed class WideRawUI : PSHostRawUserInterface
-    {
-        public override ConsoleColor ForegroundColor { get; set; } = ConsoleColor.Gray;
-        public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
-        public override Coordinates CursorPosition { get; set; }
-        public override Coordinates WindowPosition { get; set; }
-        public override int CursorSize { get; set; }
-        public override Size BufferSize { get; set; } = new(250, 1000);
-        public override Size WindowSize { get; set; } = new(250, 50);
-        public override Size MaxWindowSize => new(250, 50);
-        public override Size MaxPhysicalWindowSize => new(250, 50);
-        public override bool KeyAvailable => false;
-        public override string WindowTitle { get; set; } = "";
-        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
-        public override void FlushInputBuffer() { }
-        public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) => throw new NotSupportedException();
-        public override void SetBufferContents(Rectangle rectangle, BufferCell fill) => throw new NotSupportedException();
-        public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
-        public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) => throw new NotSupportedException();
     }
 }

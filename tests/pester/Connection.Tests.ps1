@@ -83,10 +83,14 @@ Describe 'Connect-BwAccount' {
         $connection.UserName | Should -Be 'pester-user'
     }
 
-    It 'says what is missing' {
-        { Connect-BwAccount -SkipCheck } | Should -Throw -ErrorId 'AccountIdMissing*'
+    It 'says what is missing: the credentials first (an OAuth token may name the account), then the account' {
+        { Connect-BwAccount -SkipCheck } | Should -Throw -ErrorId 'CredentialMissing*'
         $env:BW_ACCOUNT_ID = '9900000'
         { Connect-BwAccount -SkipCheck } | Should -Throw -ErrorId 'CredentialMissing*'
+        Remove-Item -Path Env:BW_ACCOUNT_ID
+        { Connect-BwAccount -Credential $apiUser -SkipCheck } | Should -Throw -ErrorId 'AccountIdMissing*'
+        { Connect-BwAccount -ClientCredential $client -SkipCheck } | Should -Throw -ErrorId 'AccountIdMissing*'
+        Get-BwConnection | Should -BeNullOrEmpty
     }
 
     It 'writes no secret to any stream' {
@@ -112,14 +116,16 @@ Describe 'Get-BwConnection and Disconnect-BwAccount' {
         Disconnect-BwAccount
     }
 
-    It 'forget the connection; Get-BwConnection then reports NotConnected' {
+    It 'forget the connection; Get-BwConnection then returns nothing, as Get-AzContext does' {
         Connect-BwAccount -AccountId 9900000 -Credential $apiUser -SkipCheck
         Get-BwConnection | Should -Not -BeNullOrEmpty
 
         Disconnect-BwAccount
         $errors = $null
-        Get-BwConnection -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'NotConnected*'
+        @(Get-BwConnection -ErrorVariable errors).Count | Should -Be 0
+        @($errors).Count | Should -Be 0
+        $said = Get-BwConnection -Verbose 4>&1 | Out-String
+        $said | Should -Match 'Not connected'
     }
 
     It 'an API cmdlet says to connect first' {
@@ -143,8 +149,10 @@ Describe 'Get-BwConnection and Disconnect-BwAccount' {
         $kept = Connect-BwAccount -AccountId 9900000 -Credential $apiUser -BaseUri 'http://127.0.0.1:9/api' -SkipCheck -PassThru
         Disconnect-BwAccount
 
-        # -WhatIf: every row is checked and nothing is sent, so no API is needed.
+        # -WhatIf: every row is checked and nothing is sent, so no API is needed. -TelephoneNumber with nothing piped
+        # binds without a prompt (the pipeline's set was the default once, and PowerShell asked for -InputObject).
         { Set-BwPortOutPasscode -TelephoneNumber 2012000101 -Passcode a1b2c3 -Connection $kept -WhatIf -ErrorAction Stop } | Should -Not -Throw
+        { Remove-BwPortOutPasscode -TelephoneNumber 2012000101 -Connection $kept -WhatIf -ErrorAction Stop } | Should -Not -Throw
         { Set-BwPortOutPasscode -TelephoneNumber 2012000101 -Passcode a1b2c3 -WhatIf } | Should -Throw -ErrorId 'NotConnected*'
     }
 }

@@ -67,6 +67,8 @@ Describe 'samples/demo.ps1' {
         $demo.Output | Should -Match 'Resubmitted with the PIN the subscriber was given: COMPLETE'
         $demo.Output | Should -Match '(?m)^\S+\s+COMPLETE\s+1\s+2012000101\s'
         $attempts = @(Invoke-EmulatorAdmin $emulator 'GET' '/_emulator/portouts')
+        # A wrong PIN holds the port-out in EXCEPTION (409, 7610) until the carrier comes back with the right one.
         ($attempts | ForEach-Object { $_.status }) -join ',' | Should -Be 'EXCEPTION,ACCEPTED'
+        "$($attempts[0].errorCode)" | Should -Be '7610'
     }
 }

@@ -68,6 +68,10 @@ Describe 'Set-BwPortOutPasscode when the API misbehaves' {
         (@($failed | ForEach-Object { "$($_.TargetObject)" }) | Sort-Object) -join ',' | Should -Be ($numbers -join ',')
         foreach ($record in $failed) {
             $record.Exception.Message | Should -Match '503'
+            # The id of the cause, the same one every cmdlet gives a 5xx; the number's own exception carries it.
+            $record.FullyQualifiedErrorId | Should -BeLike 'BandwidthServerError,*'
+            $record.Exception | Should -BeOfType ([PortOutPasscode.TelephoneNumberException])
+            $record.Exception.InnerException | Should -BeOfType ([PortOutPasscode.BandwidthServerException])
         }
         ($failed | ForEach-Object { $_.Exception.Message } | Out-String) | Should -Not -Match 'demo-secret|a1b2c3'
     }

@@ -1,8 +1,9 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # The module's headline, as a user types it: Import-Csv of a spreadsheet export piped into
 # Set-BwPortOutPasscode, and the same file through -Path. The file is what Excel's "CSV UTF-8" export writes:
-# a byte-order mark, CRLF line ends, quoted fields, numbers in every format people type, a blank row and a few
-# that cannot be numbers. What was stored is read back from the emulator's own record, not the cmdlet's word.
+# a byte-order mark, CRLF line ends, quoted fields, numbers in every format people type, a fully empty row (',,,',
+# skipped with one verbose line, never an error) and a few that cannot be numbers. What was stored is read back from
+# the emulator's own record, not the cmdlet's word.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support.ps1')
@@ -49,8 +50,10 @@ Describe 'Import-Csv export.csv | Set-BwPortOutPasscode -Passcode a1b2c3, on an 
         Connect-BwAccount -AccountId 9900000 -ClientCredential $DemoClient -BaseUri $emulator.BaseUri
 
         $failed = $null
-        # The headline line, as written in the README.
-        $orders = @(Import-Csv $export | Set-BwPortOutPasscode -Passcode a1b2c3 -ErrorVariable failed -ErrorAction SilentlyContinue)
+        # The headline line, as written in the README (with -Verbose, to hear about the empty row).
+        $orders = @(Import-Csv $export | Set-BwPortOutPasscode -Passcode a1b2c3 -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1)
+        $verbose = @($orders | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $orders = @($orders | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
     }
 
     It 'reads the header through the byte-order mark' {
@@ -74,9 +77,15 @@ Describe 'Import-Csv export.csv | Set-BwPortOutPasscode -Passcode a1b2c3, on an 
             'InvalidTelephoneNumber: Row 5'
             'InvalidTelephoneNumber: Row 7'
             'InvalidTelephoneNumber: Row 8'
-            'InvalidTelephoneNumber: Row 9'
         )
         $failed[0].Exception.Message | Should -Match ([regex]::Escape("'2.012E+09'"))
+    }
+
+    It 'skips the fully empty row (row 9) with one verbose line, and counts the rows after it from where they are' {
+        @($verbose | Where-Object { $_.Message -like '*fully empty row*' }).Count | Should -Be 1
+        ($verbose | Where-Object { $_.Message -like '*fully empty row*' }).Message | Should -Match '^1 fully empty row skipped'
+        # Row 10 repeats row 1: said by its own position, so the empty row still counted as a row.
+        ($verbose | Where-Object { $_.Message -like 'Row 10*' }).Message | Should -Match 'row 1'
     }
 
     It 'keeps the passcode out of every message (PowerShell itself echoes the command line in its view)' {
@@ -90,10 +99,12 @@ Describe 'Set-BwPortOutPasscode -Path export.csv, on the same export' {
         Connect-BwAccount -AccountId 9900000 -ClientCredential $DemoClient -BaseUri $emulator.BaseUri
 
         $failed = $null
-        $orders = @(Set-BwPortOutPasscode -Path $export -Passcode Zz9yY8 -Wait -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $orders = @(Set-BwPortOutPasscode -Path $export -Passcode Zz9yY8 -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1)
+        $verbose = @($orders | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $orders = @($orders | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
     }
 
-    It 'stores the same numbers as Import-Csv did, and waits for the orders to finish' {
+    It 'stores the same numbers as Import-Csv did, and waits for the orders to finish (the default)' {
         $stored = Get-StoredPasscode
         foreach ($number in $goodNumbers) {
             $stored.$number | Should -BeExactly 'Zz9yY8'
@@ -104,13 +115,13 @@ Describe 'Set-BwPortOutPasscode -Path export.csv, on the same export' {
         }
     }
 
-    It 'names the same bad rows by their line in the file (the header is line 1)' {
+    It 'names the same bad rows by their line in the file (the header is line 1), and skips the empty line 10' {
         Get-ErrorSummary $failed | Should -Be @(
-            'InvalidTelephoneNumber: Line 10 of numbers-export.csv'
             'InvalidTelephoneNumber: Line 6 of numbers-export.csv'
             'InvalidTelephoneNumber: Line 8 of numbers-export.csv'
             'InvalidTelephoneNumber: Line 9 of numbers-export.csv'
         )
+        @($verbose | Where-Object { $_.Message -like 'numbers-export.csv: 1 fully empty row skipped*' }).Count | Should -Be 1
     }
 
     It 'audits the file afterwards: Get-BwPortOutPasscode -Path finds the passcodes, and the table does not show one' {

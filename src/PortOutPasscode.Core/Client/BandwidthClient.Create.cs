@@ -134,7 +134,7 @@ namespace PortOutPasscode.Client
                                 status, error.ErrorCode, error.Description,
                                 error.TelephoneNumbers.Length > 0 ? error.TelephoneNumbers.Select(Wire.ToTenDigits).ToArray() : numbers,
                                 customerOrderId),
-                            options: _options);
+                            collection: true, options: _options);
                     }
                     if (order.CustomerOrderId == null) order.CustomerOrderId = customerOrderId; // the 201 does not always echo it
                     Finish(order, passcodes);

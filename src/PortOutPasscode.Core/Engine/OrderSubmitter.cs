@@ -14,7 +14,7 @@ namespace PortOutPasscode.Engine
         Accepted,
         /// <summary>The API refused this order as a whole (for example 5193): its numbers are reported, the run goes on.</summary>
         Rejected,
-        /// <summary>The account cannot take any order (401, 403, 5194): the run must stop.</summary>
+        /// <summary>The account cannot take any order (401, 403, 5194, a base address that is not the API's): the run must stop.</summary>
         AccountFailure,
         /// <summary>The order could not be delivered (network, throttling beyond the retries, an unreadable answer).</summary>
         NotSubmitted,
@@ -94,6 +94,7 @@ namespace PortOutPasscode.Engine
                     return SubmissionOutcome.Cancelled;
                 case BandwidthAuthenticationException _:
                 case BandwidthFeatureDisabledException _:
+                case BandwidthBaseUriException _: // a 404 on the account's order collection: no order can go anywhere
                     return SubmissionOutcome.AccountFailure;
                 case BandwidthOrderRejectedException _:
                     return SubmissionOutcome.Rejected;

@@ -84,7 +84,8 @@ namespace PortOutPasscode.Engine
         private readonly List<InputSource> _sources = new List<InputSource>();
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private readonly Dictionary<string, SentOrder> _open = new Dictionary<string, SentOrder>(StringComparer.Ordinal);
-        private readonly HashSet<TnOptionOrderRequest> _inFlight = new HashSet<TnOptionOrderRequest>();
+        /// <summary>Orders being sent, with their submission: a run stopped before an answer was handed on can still read it.</summary>
+        private readonly Dictionary<TnOptionOrderRequest, Task<SubmissionResult>> _inFlight = new Dictionary<TnOptionOrderRequest, Task<SubmissionResult>>();
         private readonly string _activity;
 
         /// <summary>Pipeline objects of the numbers in the order being filled, by number: an error hands the row back as given.</summary>
@@ -97,9 +98,7 @@ namespace PortOutPasscode.Engine
         private long _done;
         private int _ordersAccepted;
         private int _ordersEnded;
-        private long _rowsWithoutNumberProperty;
-        private string _firstRowWithoutNumberProperty;
-        private string _lastRowWithoutNumberProperty;
+        private readonly NumberlessRows _numberless = new NumberlessRows();
         private RunHaltedException _halt;
         private bool _completed;
         private bool _assignmentsWritten;
@@ -181,15 +180,9 @@ namespace PortOutPasscode.Engine
         internal void AddRowWithoutNumberProperty(InputRow row, IEnumerable<string> properties)
         {
             _summary.RowsRead++;
-            if (_rowsWithoutNumberProperty++ == 0)
-            {
-                _firstRowWithoutNumberProperty = row.Label;
-                Refuse(new InputRowException(InputRowProblem.NoTelephoneNumber, row.Label, null,
-                    Messages.RowsHaveNoNumberProperty(row.Label, properties)), row.Original);
-                return;
-            }
-            _summary.RowsRefused++;
-            _lastRowWithoutNumberProperty = row.Label;
+            var failure = _numberless.Add(row, properties);
+            if (failure != null) Refuse(failure, row.Original);
+            else _summary.RowsRefused++;
         }
 
         /// <summary>Called when the input has ended: sends the last order, waits for every order, then sums up.</summary>
@@ -201,11 +194,8 @@ namespace PortOutPasscode.Engine
                 if (last != null) Submit(last);
             }
             _queue.PumpUntil(() => _inFlight.Count == 0 && _follower.Pending == 0, ReportProgress, TimeSpan.FromSeconds(1));
-            if (_rowsWithoutNumberProperty > 1)
-            {
-                _sink.Failure(new InputRowException(InputRowProblem.NoTelephoneNumber, _lastRowWithoutNumberProperty, null,
-                    Messages.MoreRowsHadNoNumberProperty(_rowsWithoutNumberProperty - 1, _firstRowWithoutNumberProperty, _lastRowWithoutNumberProperty)), null);
-            }
+            var numberless = _numberless.Closing();
+            if (numberless != null) _sink.Failure(numberless, null);
             WriteAssignments();
             _completed = true;
             ThrowIfHalted();
@@ -260,10 +250,10 @@ namespace PortOutPasscode.Engine
             {
                 return; // counted as not sent in the halt's message
             }
-            _inFlight.Add(request);
             _sent += request.NumberCount;
-            _log.Start(() => _submitter.Submit(request, _queue.Stopping))
-                .ContinueWith(t => _queue.Post(() => OnSubmitted(order, t.Result)), TaskContinuationOptions.ExecuteSynchronously);
+            var submission = _log.Start(() => _submitter.Submit(request, _queue.Stopping));
+            _inFlight[request] = submission;
+            submission.ContinueWith(t => _queue.Post(() => OnSubmitted(order, t.Result)), TaskContinuationOptions.ExecuteSynchronously);
         }
 
         /// <summary>
@@ -474,6 +464,12 @@ namespace PortOutPasscode.Engine
         private static bool WasRefused(Exception failure) =>
             failure is BandwidthException e && e.HttpStatus is int status && status >= 400 && status < 500 && status != 429;
 
+        /// <summary>A submission that did not end in a known state: still running, stopped, or its answer lost.</summary>
+        private static bool MayExist(Task<SubmissionResult> submission) =>
+            submission.Status != TaskStatus.RanToCompletion
+            || submission.Result.Outcome == SubmissionOutcome.Cancelled
+            || submission.Result.Outcome == SubmissionOutcome.NotSubmitted && !WasRefused(submission.Result.Failure);
+
         private object TargetOf(SentOrder order, string number)
         {
             if (order.Targets.TryGetValue(number, out var original)) return original;
@@ -542,8 +538,11 @@ namespace PortOutPasscode.Engine
             Task.WhenAll(outstanding).ContinueWith(_ => { }, TaskContinuationOptions.ExecuteSynchronously).Wait(TimeSpan.FromSeconds(5));
             if (!_completed && _halt == null)
             {
-                var open = OpenOrderIds();
-                var unknown = _inFlight.Select(r => r.CustomerOrderId).ToList();
+                // An order Bandwidth accepted whose answer the stopped run never handed on is open like any other.
+                var accepted = _inFlight.Values.Where(t => t.Status == TaskStatus.RanToCompletion && t.Result.Outcome == SubmissionOutcome.Accepted)
+                    .Select(t => t.Result.Order.OrderId).Where(id => id != null);
+                var open = OpenOrderIds().Concat(accepted).ToList();
+                var unknown = _inFlight.Where(p => MayExist(p.Value)).Select(p => p.Key.CustomerOrderId).ToList();
                 if (open.Count > 0 || unknown.Count > 0) _sink.Abandoned(Messages.RunAbandoned(open, unknown, _base));
                 RecordAbandoned();
             }
@@ -559,7 +558,7 @@ namespace PortOutPasscode.Engine
         {
             if (_settings.Audit == null) return;
             var orders = _open.Values.Select(o => (o.Request, OrderId: o.LastSeen?.OrderId))
-                .Concat(_inFlight.Select(r => (Request: r, OrderId: (string)null)));
+                .Concat(_inFlight.Keys.Select(r => (Request: r, OrderId: (string)null)));
             foreach (var (request, orderId) in orders.ToList())
             {
                 Record(request, request.Numbers.Select(n => new TnOutcome

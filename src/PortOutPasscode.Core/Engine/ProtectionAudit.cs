@@ -146,6 +146,7 @@ namespace PortOutPasscode.Engine
         private readonly HashSet<long> _asked = new HashSet<long>();
         private readonly List<(string Number, string Desired)> _chunk = new List<(string, string)>();
         private long _refused;
+        private readonly NumberlessRows _numberless = new NumberlessRows();
         private long _unanswered;
 
         internal ProtectionAudit(ProtectionAuditSettings settings, BandwidthClient client, IRunSink sink, WorkQueue queue, ActivityScope log)
@@ -186,12 +187,19 @@ namespace PortOutPasscode.Engine
             if (_chunk.Count == ApiLimits.MaxLookupNumbers) LookUp();
         }
 
-        internal void AddRowWithoutNumberProperty(InputRow row, IEnumerable<string> properties) =>
-            Refuse(new InputRowException(InputRowProblem.NoTelephoneNumber, row.Label, null, Messages.RowsHaveNoNumberProperty(row.Label, properties)), row.Original);
+        /// <summary>The first such row is reported, the others counted (one closing error names them).</summary>
+        internal void AddRowWithoutNumberProperty(InputRow row, IEnumerable<string> properties)
+        {
+            var failure = _numberless.Add(row, properties);
+            if (failure != null) Refuse(failure, row.Original);
+            else _refused++;
+        }
 
         /// <summary>With numbers given: the last look-up. Without: every in-service number against the protected ones.</summary>
         internal void Complete(bool numbersGiven, object accountTarget)
         {
+            var numberless = _numberless.Closing();
+            if (numberless != null) _sink.Failure(numberless, null);
             try
             {
                 if (numbersGiven) LookUp();

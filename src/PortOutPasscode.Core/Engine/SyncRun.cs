@@ -57,6 +57,7 @@ namespace PortOutPasscode.Engine
         private readonly SyncPlan _plan = new SyncPlan();
         private PasscodeRun _run;
         private long _refused;
+        private readonly NumberlessRows _numberless = new NumberlessRows();
 
         internal SyncRun(SyncSettings settings, BandwidthClient client, IRunSink sink, WorkQueue queue, ActivityScope log)
         {
@@ -95,12 +96,24 @@ namespace PortOutPasscode.Engine
             if (row.Original != null) _originals[key] = row.Original;
         }
 
-        internal void AddRowWithoutNumberProperty(InputRow row, IEnumerable<string> properties) =>
-            Refuse(new InputRowException(InputRowProblem.NoTelephoneNumber, row.Label, null, Messages.RowsHaveNoNumberProperty(row.Label, properties)), row.Original);
+        /// <summary>The first such row is reported, the others counted (one closing error names them); each counts as refused.</summary>
+        internal void AddRowWithoutNumberProperty(InputRow row, IEnumerable<string> properties)
+        {
+            var failure = _numberless.Add(row, properties);
+            if (failure != null)
+            {
+                Refuse(failure, row.Original);
+                return;
+            }
+            _refused++;
+            _plan.Refused++;
+        }
 
         /// <summary>Plans against what Bandwidth has now, says the plan, then makes the changes (not with -WhatIf).</summary>
         internal void Complete()
         {
+            var numberless = _numberless.Closing();
+            if (numberless != null) _sink.Failure(numberless, null);
             if (_conflicts.Count > 0)
             {
                 // The same error id as Set's conflicting row (PasscodeConflict), for the whole desired state.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -57,22 +58,25 @@ namespace PortOutPasscode.Engine
         /// <summary>
         /// Runs queued actions as they arrive until <paramref name="done"/> holds. Whatever changes the condition must do so
         /// in a posted action (or post after it), so that the wait wakes to look again. <paramref name="tick"/>, when given,
-        /// runs whenever <paramref name="tickEvery"/> passes with nothing to do (progress while waiting). Throws
-        /// OperationCanceledException when the run is stopped.
+        /// runs every <paramref name="tickEvery"/> however busy the queue is (progress while waiting: the log lines of each
+        /// poll arrive as actions too, and must not hold it back). Throws OperationCanceledException when the run is stopped.
         /// </summary>
         internal void PumpUntil(Func<bool> done, Action tick = null, TimeSpan? tickEvery = null)
         {
             Drain();
-            var wait = tick == null ? Timeout.Infinite : (int)(tickEvery ?? TimeSpan.FromSeconds(1)).TotalMilliseconds;
+            var every = tickEvery ?? TimeSpan.FromSeconds(1);
+            var sinceTick = Stopwatch.StartNew();
             while (!done())
             {
+                var wait = tick == null ? Timeout.Infinite : (int)Math.Max(0, (every - sinceTick.Elapsed).TotalMilliseconds);
                 if (_actions.TryTake(out var action, wait, _stopping.Token))
                 {
                     action();
                 }
-                else
+                if (tick != null && sinceTick.Elapsed >= every)
                 {
-                    tick?.Invoke();
+                    tick();
+                    sinceTick.Restart();
                 }
             }
         }

@@ -33,6 +33,9 @@ namespace PortOutPasscode.Input
         internal long BytesRead { get; set; }
         internal long Length { get; set; }
 
+        /// <summary>Rows whose every cell is empty (Excel writes them as ",,,"), skipped rather than reported.</summary>
+        internal long BlankRows { get; set; }
+
         internal double? Fraction => Length > 0 ? (double)BytesRead / Length : (double?)null;
     }
 
@@ -63,7 +66,7 @@ namespace PortOutPasscode.Input
             using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
                 if (progress != null) progress.Length = stream.Length;
-                foreach (var row in Read(reader, Path.GetFileName(path), twoNumberColumns, groupColumn))
+                foreach (var row in Read(reader, Path.GetFileName(path), twoNumberColumns, groupColumn, progress))
                 {
                     if (progress != null) progress.BytesRead = stream.Position;
                     yield return row;
@@ -72,7 +75,12 @@ namespace PortOutPasscode.Input
             }
         }
 
-        internal static IEnumerable<CsvNumberRow> Read(TextReader text, string fileName, Action<string> twoNumberColumns = null, string groupColumn = null)
+        /// <summary>
+        /// The rows of a file's text. Rows whose every cell is empty are skipped (an export's spacer rows are not input), and
+        /// counted in <paramref name="progress"/> when one is given.
+        /// </summary>
+        internal static IEnumerable<CsvNumberRow> Read(TextReader text, string fileName, Action<string> twoNumberColumns = null, string groupColumn = null,
+            ReadProgress progress = null)
         {
             var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
             {
@@ -88,7 +96,12 @@ namespace PortOutPasscode.Input
             using (var csv = new CsvReader(text, configuration))
             {
                 long lastLine;
-                if (!ReadRow(csv, fileName, 0))
+                bool read;
+                while ((read = ReadRow(csv, fileName, csv.Parser.RawRow)) && IsBlank(csv.Parser.Record))
+                {
+                    if (progress != null) progress.BlankRows++;
+                }
+                if (!read)
                 {
                     throw new NumberFileException(Messages.EmptyNumberFile(fileName));
                 }
@@ -124,6 +137,11 @@ namespace PortOutPasscode.Input
                 while (ReadRow(csv, fileName, csv.Parser.RawRow))
                 {
                     var record = csv.Parser.Record;
+                    if (IsBlank(record))
+                    {
+                        if (progress != null) progress.BlankRows++;
+                        continue;
+                    }
                     lastLine = StartLine(csv.Parser);
                     yield return new CsvNumberRow(
                         lastLine,
@@ -163,6 +181,17 @@ namespace PortOutPasscode.Input
                 if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 >= end || raw[i + 1] != '\n'))) breaks++;
             }
             return parser.RawRow - breaks;
+        }
+
+        /// <summary>True for a row whose every cell is empty once trimmed.</summary>
+        private static bool IsBlank(string[] record)
+        {
+            if (record == null) return true;
+            foreach (var cell in record)
+            {
+                if (!string.IsNullOrWhiteSpace(cell)) return false;
+            }
+            return true;
         }
 
         private static string Field(string[] record, int index) =>

@@ -19,6 +19,7 @@ namespace PortOutPasscode.Cmdlets
 
         private readonly List<string> _chunk = new List<string>(ApiLimits.MaxLookupNumbers);
         private readonly HashSet<string> _asked = new HashSet<string>();
+        private readonly NumberlessRows _numberless = new NumberlessRows();
 
         /// <summary>The passcode as text instead of a SecureString: for a script that must compare or hand it on.</summary>
         [Parameter]
@@ -31,7 +32,7 @@ namespace PortOutPasscode.Cmdlets
             if (ParameterSetName != EveryProtectedNumber) ReadRows();
         }
 
-        protected override void EndProcessing()
+        protected override void EndInput()
         {
             if (ParameterSetName == EveryProtectedNumber)
             {
@@ -39,6 +40,8 @@ namespace PortOutPasscode.Cmdlets
                 return;
             }
             LookUpChunk();
+            var numberless = _numberless.Closing();
+            if (numberless != null) WriteError(Bridge.ErrorBoundary.Record(numberless, null));
         }
 
         internal override void OnRow(InputRow row)
@@ -53,9 +56,11 @@ namespace PortOutPasscode.Cmdlets
             if (_chunk.Count == ApiLimits.MaxLookupNumbers) LookUpChunk();
         }
 
-        internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties) =>
-            WriteError(Bridge.ErrorBoundary.Record(new InputRowException(InputRowProblem.NoTelephoneNumber, row.Label, null,
-                Messages.RowsHaveNoNumberProperty(row.Label, properties)), row.Original));
+        internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties)
+        {
+            var failure = _numberless.Add(row, properties);
+            if (failure != null) WriteError(Bridge.ErrorBoundary.Record(failure, row.Original));
+        }
 
         private void LookUpChunk()
         {

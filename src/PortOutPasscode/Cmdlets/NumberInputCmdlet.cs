@@ -29,6 +29,7 @@ namespace PortOutPasscode.Cmdlets
 
         private readonly List<ReadProgress> _files = new List<ReadProgress>();
         private long _row;
+        private long _blankRows;
         private bool _saidTwoNumberColumns;
 
         /// <summary>The numbers, as text in any common format.</summary>
@@ -60,6 +61,15 @@ namespace PortOutPasscode.Cmdlets
 
         /// <summary>A row property (pipeline) or column (-Path) each row's <see cref="InputRow.PasscodeGroup"/> is read from; null for none.</summary>
         internal virtual string PasscodeGroupProperty => null;
+
+        /// <summary>The input has ended (EndProcessing, after what the input itself had to say).</summary>
+        protected abstract void EndInput();
+
+        protected sealed override void EndProcessing()
+        {
+            if (_blankRows > 0) WriteVerbose(Messages.BlankPipelineRowsSkipped(_blankRows));
+            EndInput();
+        }
 
         /// <summary>Takes one row that has a number cell.</summary>
         internal abstract void OnRow(InputRow row);
@@ -100,7 +110,13 @@ namespace PortOutPasscode.Cmdlets
             var original = InputObject;
             var value = original?.BaseObject;
             var group = GroupOf(original);
-            if (TelephoneNumber != null)
+            if (IsBlank(original))
+            {
+                // Import-Csv makes one of these from each spacer row of a spreadsheet: not input, so not an error.
+                _row++;
+                _blankRows++;
+            }
+            else if (TelephoneNumber != null)
             {
                 NoteTwoNumberProperties(original);
                 foreach (var number in TelephoneNumber.Length == 0 ? new string[] { null } : TelephoneNumber)
@@ -130,6 +146,20 @@ namespace PortOutPasscode.Cmdlets
             if (name == null || row == null || row.BaseObject is string) return null;
             var cell = row.Properties[name]?.Value;
             return (cell is PSObject wrapped ? wrapped.BaseObject : cell)?.ToString();
+        }
+
+        /// <summary>A row object (Import-Csv's, [pscustomobject]) with properties that are all null or blank.</summary>
+        private static bool IsBlank(PSObject row)
+        {
+            if (row == null || !(row.BaseObject is PSCustomObject)) return false;
+            var any = false;
+            foreach (var property in row.Properties)
+            {
+                any = true;
+                var value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+                if (value != null && !(value is string text && string.IsNullOrWhiteSpace(text))) return false;
+            }
+            return any;
         }
 
         /// <summary>Same rule as the binder's (the parameter name, then its aliases in order), and a warning when a row has two.</summary>
@@ -165,6 +195,7 @@ namespace PortOutPasscode.Cmdlets
                     {
                         OnRow(new InputRow(source, row.Line, row.TelephoneNumber, passcode ?? row.Passcode, null, row.Group));
                     }
+                    if (progress.BlankRows > 0) WriteVerbose(Messages.BlankFileRowsSkipped(fileName, progress.BlankRows));
                 }
                 catch (Exception e) when (e is NumberFileException || e is IOException || e is UnauthorizedAccessException)
                 {

@@ -125,13 +125,16 @@ namespace PortOutPasscode.Cmdlets
 
         protected override void ProcessRecord() => Pump(() => ReadRows(PasscodeForEveryRow, PasscodeOfCurrentRow));
 
-        protected override void EndProcessing() => Pump(Finish);
+        protected override void EndInput() => Pump(Finish);
 
         internal override void OnRow(InputRow row) => _run.Add(row);
 
         internal override void OnRowWithoutNumber(InputRow row, IEnumerable<string> properties) => _run.AddRowWithoutNumberProperty(row, properties);
 
-        /// <summary>Engine work; a halted run ends the cmdlet with one terminating error that accounts for everything.</summary>
+        /// <summary>
+        /// Engine work; a halted run ends the cmdlet with one terminating error that accounts for everything, and so does a
+        /// failure of a request the run cannot go on without (Sync's look-ups), through the one error boundary.
+        /// </summary>
         internal void Pump(Action work)
         {
             try
@@ -141,6 +144,10 @@ namespace PortOutPasscode.Cmdlets
             catch (RunHaltedException halted)
             {
                 ThrowTerminatingError(ErrorBoundary.Record(halted, ResolveConnection().AccountId));
+            }
+            catch (BandwidthException failure)
+            {
+                ThrowTerminatingError(ErrorBoundary.Record(failure, ResolveConnection().AccountId));
             }
         }
 

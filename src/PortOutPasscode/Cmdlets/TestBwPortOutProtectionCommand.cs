@@ -83,7 +83,7 @@ namespace PortOutPasscode.Cmdlets
             if (ParameterSetName != EveryInServiceNumber) Run.Pump(() => ReadRows(_passcodeForEveryRow, Passcode));
         }
 
-        protected override void EndProcessing() =>
+        protected override void EndInput() =>
             Run.Pump(() => _audit.Complete(ParameterSetName != EveryInServiceNumber, ResolveConnection().AccountId));
 
         internal override void OnRow(InputRow row) => _audit.Add(row);

@@ -59,6 +59,25 @@ namespace PortOutPasscode.Core.Tests.Input
         }
 
         [Fact]
+        public void Fully_empty_rows_are_skipped_and_counted_and_the_other_rows_keep_their_lines()
+        {
+            var progress = new ReadProgress();
+            var rows = NumberCsvReader.Read(new StringReader(",,,\r\nSite,Number,Pin,Notes\r\nA,2018551020,a1b2,\r\n,,,\r\n , ,\t, \r\nB,,c3d4,\r\n,,,\r\nC,2018551021,,\r\n,,,\r\n"),
+                "tns.csv", progress: progress).ToArray();
+
+            Assert.Equal(new[] { ("2018551020", 3L), ("", 6L), ("2018551021", 8L) }, rows.Select(r => (r.TelephoneNumber, r.Line)));
+            Assert.Equal("c3d4", rows[1].Passcode); // a row with any cell filled is a row, reported by the caller
+            Assert.Equal(5, progress.BlankRows);
+        }
+
+        [Fact]
+        public void A_file_of_only_empty_rows_is_an_empty_file()
+        {
+            var error = Assert.Throws<NumberFileException>(() => Read(",,\r\n , \r\n,,,\r\n"));
+            Assert.Contains("tns.csv is empty", error.Message);
+        }
+
+        [Fact]
         public void An_empty_file_is_one_clear_error()
         {
             var error = Assert.Throws<NumberFileException>(() => Read(""));

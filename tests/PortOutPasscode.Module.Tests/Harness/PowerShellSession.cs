@@ -13,9 +13,10 @@ public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PowerShellSession(bool importModule = true)
+    /// <summary>With a <paramref name="host"/>, what the module writes to the host itself (not to a stream) reaches it.</summary>
+    public PowerShellSession(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
     {
-        _runspace = HostedEngine.OpenRunspace();
+        _runspace = HostedEngine.OpenRunspace(host);
         if (importModule)
         {
             Run("Import-Module $args[0] -ErrorAction Stop", RepoPaths.ModuleManifest).AssertNoErrors();
