@@ -59,16 +59,20 @@ namespace PortOutPasscode
         /// <summary>Numbers Bandwidth could not be asked about (an error was written for them).</summary>
         public long Unknown { get; set; }
 
-        /// <summary>Protected numbers as a percentage of those in service (100 when there are none).</summary>
-        public double CoveragePercent => InService == 0 ? 100 : System.Math.Round(100.0 * Protected / InService, 1);
+        /// <summary>Protected numbers as a percentage of those in service; null when none was in scope (100% of nothing is no coverage).</summary>
+        public double? CoveragePercent => InService == 0 ? (double?)null : System.Math.Round(100.0 * Protected / InService, 1);
 
-        /// <summary>True when every number in scope is protected, as desired when a passcode was given, and all were found and answered.</summary>
-        public bool Compliant => Unprotected == 0 && (Differs ?? 0) == 0 && NotInService == 0 && Unknown == 0;
+        /// <summary>
+        /// True when numbers were in scope and every one is protected, as desired when a passcode was given, and all were
+        /// found and answered. An empty scope (a wrong account, a filter that matches nothing) is never compliant.
+        /// </summary>
+        public bool Compliant => InService > 0 && Unprotected == 0 && (Differs ?? 0) == 0 && NotInService == 0 && Unknown == 0;
 
         public override string ToString()
         {
             var culture = System.Globalization.CultureInfo.InvariantCulture;
-            var text = $"Test-BwPortOutProtection: {InService.ToString("N0", culture)} in service: {Protected.ToString("N0", culture)} protected, {Unprotected.ToString("N0", culture)} unprotected; coverage {CoveragePercent.ToString("0.0", culture)}%";
+            var text = $"Test-BwPortOutProtection: {InService.ToString("N0", culture)} in service: {Protected.ToString("N0", culture)} protected, {Unprotected.ToString("N0", culture)} unprotected; "
+                + (CoveragePercent.HasValue ? $"coverage {CoveragePercent.Value.ToString("0.0", culture)}%" : "no coverage to report: nothing in scope");
             if (Matches.HasValue) text += $"; {Matches.Value.ToString("N0", culture)} with the desired passcode, {(Differs ?? 0).ToString("N0", culture)} with another";
             if (NotInService > 0) text += $"; {NotInService.ToString("N0", culture)} given but not on the account";
             if (Unknown > 0) text += $"; {Unknown.ToString("N0", culture)} not known (Bandwidth could not be asked)";

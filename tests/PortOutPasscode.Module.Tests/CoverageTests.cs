@@ -143,6 +143,9 @@ public class CoverageTests : IClassFixture<EmulatorFixture>
         Assert.Empty(result.Output);
         Assert.Contains("nothing was checked", Assert.Single(result.Warnings).Message);
         Assert.Equal(0.0, Number(SummaryOf(result), "InService"));
+        Assert.Null(SummaryOf(result).Properties["CoveragePercent"].Value);
+        var quiet = session.Run("Test-BwPortOutProtection -Quiet -WarningAction SilentlyContinue").AssertNoErrors();
+        Assert.Equal(new object[] { false }, quiet.Output.Select(o => o.BaseObject));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class CoverageTests : IAsyncLifetime
         var unprotected = statuses.Where(s => s.Status == ProtectionState.Unprotected).Select(s => s.TelephoneNumber).ToHashSet();
         Assert.Equal(Enumerable.Range(18_000, 2_000).Select(i => N(i)).ToHashSet(), unprotected);
         var summary = Assert.IsType<ProtectionSummary>(Assert.Single(sink.Summaries));
-        Assert.Equal((20_000L, 18_000L, 2_000L, 90.0), (summary.InService, summary.Protected, summary.Unprotected, summary.CoveragePercent));
+        Assert.Equal((20_000L, 18_000L, 2_000L, 90.0), (summary.InService, summary.Protected, summary.Unprotected, summary.CoveragePercent!.Value));
         Assert.Null(summary.Matches);
         Assert.False(summary.Compliant);
         Assert.Empty(sink.Failures);
@@ -115,7 +115,7 @@ public sealed class CoverageTests : IAsyncLifetime
 
         var summary = Assert.IsType<ProtectionSummary>(Assert.Single(sink.Summaries));
         Assert.Equal((19_900L, 100L, 0L), (summary.Matches!.Value, summary.Differs!.Value, summary.Unprotected));
-        Assert.Equal(100.0, summary.CoveragePercent);
+        Assert.Equal(100.0, summary.CoveragePercent!.Value);
         Assert.False(audit.Compliant);
         Assert.Equal(100, sink.OutputOf<ProtectionStatus>().Count(s => s.Status == ProtectionState.Differs && !s.AsDesired));
 
@@ -138,6 +138,8 @@ public sealed class CoverageTests : IAsyncLifetime
         audit.Complete(false, AccountId);
         var none = new RecordingSink();
         Audit(client, none, queue, query: new InServiceQuery { AreaCode = "303" }).Complete(false, AccountId);
+        var noneQuiet = new RecordingSink();
+        Audit(client, noneQuiet, queue, query: new InServiceQuery { AreaCode = "303" }, quiet: true).Complete(false, AccountId);
 
         Assert.Equal(new object[] { true }, sink.Output);
         var inService = (await Requests()).Where(r => r.Path.EndsWith("/inserviceNumbers", StringComparison.Ordinal)).ToList();
@@ -146,7 +148,10 @@ public sealed class CoverageTests : IAsyncLifetime
         Assert.Contains(inService, r => r.Query.Contains("areacode=303"));
         var summary = Assert.IsType<ProtectionSummary>(Assert.Single(none.Summaries));
         Assert.Equal(0, summary.InService);
+        Assert.Null(summary.CoveragePercent); // not 100%: nothing was in scope
+        Assert.Contains("nothing in scope", summary.ToString());
         Assert.Contains("nothing was checked", Assert.Single(none.Warnings));
+        Assert.Equal(new object[] { false }, noneQuiet.Output); // an empty scope never passes a compliance check
     }
 
     [Fact]
