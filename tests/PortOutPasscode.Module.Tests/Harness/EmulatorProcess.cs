@@ -70,6 +70,9 @@ public sealed class EmulatorProcess : IDisposable
 
     public void AddFault(object fault) => Send(HttpMethod.Post, "/_emulator/faults", fault);
 
+    /// <summary>The switched-on faults with their hits, counted as each request arrives (GET /_emulator/faults).</summary>
+    public List<ActiveFaultView> Faults() => Get<List<ActiveFaultView>>("/_emulator/faults");
+
     public void Configure(object settings) => Send(HttpMethod.Put, "/_emulator/settings", settings);
 
     public void ExpireTokens() => Send(HttpMethod.Post, "/_emulator/tokens/expire");
@@ -126,6 +129,8 @@ public sealed class EmulatorProcess : IDisposable
 }
 
 public sealed record StoredOrder(string OrderId, string CustomerOrderId, string AccountId, string Status, string[] TelephoneNumbers);
+
+public sealed record ActiveFaultView(int Id, string Endpoint, string Kind, long Hits, bool Spent);
 
 public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string? Fault);
 
