@@ -79,6 +79,10 @@ public sealed class EmulatorProcess : IDisposable
 
     public List<StoredOrder> Orders() => Get<List<StoredOrder>>("/_emulator/orders");
 
+    /// <summary>Sets one passcode on numbers of the account at once, with no order (POST /_emulator/accounts/{id}/passcodes).</summary>
+    public void SetPasscodes(string[] numbers, string passcode, string accountId = "9900000") =>
+        Send(HttpMethod.Post, $"/_emulator/accounts/{accountId}/passcodes", new { numbers, passcode });
+
     public Dictionary<string, string> Passcodes(string accountId = "9900000") =>
         Get<Dictionary<string, string>>($"/_emulator/passcodes?accountId={accountId}");
 
@@ -132,7 +136,11 @@ public sealed record StoredOrder(string OrderId, string CustomerOrderId, string 
 
 public sealed record ActiveFaultView(int Id, string Endpoint, string Kind, long Hits, bool Spent);
 
-public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string? Fault);
+/// <summary>One API request as the emulator logged it when it ended: At is its end, At − DurationMs its arrival.</summary>
+public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string? Fault, DateTimeOffset At = default, double DurationMs = 0)
+{
+    public DateTimeOffset ArrivedAt => At - TimeSpan.FromMilliseconds(DurationMs);
+}
 
 /// <summary>One emulator for a test class; each test starts from a reset state (tests in a class run one at a time).</summary>
 public sealed class EmulatorFixture : IDisposable
