@@ -56,15 +56,24 @@ public class RequestPacerTests
     [InlineData("Retry-After")]
     public async Task After_a_429_every_request_of_the_connection_waits_for_the_reset_and_then_they_go_out_spaced(string header)
     {
-        var clock = new TestClock(); // starts on a whole second, so the epoch-second reset is exactly 3 s ahead
+        var clock = new TestClock { Speedup = 100 }; // starts on a whole second, so the epoch-second reset is exactly 3 s ahead
         using var pacer = Pacer(clock);
 
+        var reset = clock.GetUtcNow().AddSeconds(3);
         pacer.Observe(header == "Retry-After" ? RetryAfter(429, 3) : RateLimitReset(clock, 3));
-        // Three requests of three orders in flight at once: none goes before the reset, and they leave 50 ms apart.
-        var turns = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync(CancellationToken.None)).ToList();
+        // Three requests of three orders in flight at once: none goes before the reset, and they leave 50 ms apart. Each
+        // start is when it was asked plus what it waited (a fired timer moves the test clock on, possibly between the asks).
+        var asked = new List<DateTimeOffset>();
+        var turns = new List<Task>();
+        for (var i = 0; i < 3; i++)
+        {
+            asked.Add(clock.GetUtcNow());
+            turns.Add(pacer.WaitTurnAsync(CancellationToken.None));
+        }
         await Task.WhenAll(turns);
 
-        Assert.Equal(new[] { 3000.0, 3050.0, 3100.0 }, clock.TimersAsked.Select(t => t.TotalMilliseconds).Order());
+        var starts = asked.Zip(clock.TimersAsked, (at, wait) => at + wait).ToList();
+        Assert.Equal(new[] { reset, reset.AddMilliseconds(50), reset.AddMilliseconds(100) }, starts);
         Assert.Equal(TimeSpan.FromMilliseconds(50), pacer.Spacing);
     }
 
