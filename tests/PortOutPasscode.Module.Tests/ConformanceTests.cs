@@ -296,6 +296,35 @@ public class ConformanceTests : IClassFixture<EmulatorFixture>, IClassFixture<Te
         Assert.Contains("NotInService", status);
     }
 
+    [Fact]
+    public void A_15610_on_a_later_page_of_the_protected_list_is_one_error_after_the_numbers_already_listed()
+    {
+        HostileServer? server = null;
+        server = new HostileServer((line, stream) => line.Contains("page=1&", StringComparison.Ordinal)
+            ? HostileServer.Answer(stream, 200,
+                "<TelephoneNumbersResponse><TelephoneNumberCount>3</TelephoneNumberCount><Links><next>" +
+                $"Link=&lt;{server!.BaseUri}/accounts/9900000/tnPortoutPasscodes?page=3125550000&amp;size=500&gt;;rel=\"next\";</next></Links>" +
+                $"<TelephoneNumbers><TelephoneNumber><FullNumber>2012000001</FullNumber><Passcode>{Passcode}</Passcode></TelephoneNumber>" +
+                $"<TelephoneNumber><FullNumber>2012000002</FullNumber><Passcode>{Passcode}</Passcode></TelephoneNumber></TelephoneNumbers></TelephoneNumbersResponse>")
+            : HostileServer.Answer(stream, 400,
+                "<TelephoneNumbersResponse><ResponseStatus><ErrorCode>15610</ErrorCode><Description>Telephone Numbers cannot be found on account(s) 9900000</Description>" +
+                "<TelephoneNumbers><TelephoneNumber>3125550000</TelephoneNumber></TelephoneNumbers></ResponseStatus></TelephoneNumbersResponse>"));
+        using (server)
+        {
+            using var session = new PowerShellSession();
+            session.Run(Scripts.Credentials() + $"Connect-BwAccount 9900000 -Credential $cred -BaseUri '{server.BaseUri}' -SkipCheck -WarningAction SilentlyContinue").AssertNoErrors();
+
+            var result = session.Run("Get-BwPortOutPasscode");
+
+            Assert.Equal(new[] { "2012000001", "2012000002" }, result.Values("TelephoneNumber").Cast<string>());
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("BandwidthError15610", ScriptResult.ErrorId(error));
+            Assert.Contains("cannot be found on account", error.Exception.Message);
+            Assert.Equal(2, server.RequestLines.Count);
+            SecretScan.AssertClean(result, Passcode);
+        }
+    }
+
     private static int PagesServed(EmulatorProcess emulator) =>
         emulator.Requests().Count(r => r.Method == "GET" && r.Path.EndsWith("/tnPortoutPasscodes", StringComparison.Ordinal) && r.Query != "page=1&size=1");
 }
