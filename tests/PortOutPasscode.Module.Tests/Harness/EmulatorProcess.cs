@@ -143,9 +143,16 @@ public sealed record LoggedRequest(string Method, string Path, string? Query, in
 }
 
 /// <summary>One emulator for a test class; each test starts from a reset state (tests in a class run one at a time).</summary>
-public sealed class EmulatorFixture : IDisposable
+public class EmulatorFixture : IDisposable
 {
-    private readonly Lazy<EmulatorProcess> _emulator = new(() => EmulatorProcess.Start());
+    private readonly Lazy<EmulatorProcess> _emulator;
+
+    public EmulatorFixture() : this(Array.Empty<string>())
+    {
+    }
+
+    /// <param name="arguments">Command-line settings of the emulator (--Emulator:KEY=VALUE) for a fixture with another set-up.</param>
+    protected EmulatorFixture(params string[] arguments) => _emulator = new(() => EmulatorProcess.Start(arguments));
 
     public EmulatorProcess Emulator
     {
