@@ -114,7 +114,7 @@ public class BoundsTests : IClassFixture<EmulatorFixture>
         var emulator = _fixture.Emulator;
         using var session = new PowerShellSession();
         session.Run(Connect(emulator, oauth: true, options: "-RequestTimeoutSec 30")).AssertNoErrors();
-        emulator.AddFault(new { endpoint = "create", kind = "latency", latencyMs = 1500 });
+        emulator.AddFault(new { endpoint = "create", kind = "latency", latencyMs = 3000 }); // long enough for all 32 to be sent on a loaded machine
         var numbers = Numbers(32 * 10, start: 700_000);
 
         var result = session.Run($"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 10 -ThrottleLimit 32 -NoWait", new object[] { numbers });
