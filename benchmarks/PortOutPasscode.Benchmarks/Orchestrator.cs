@@ -133,6 +133,47 @@ internal sealed class Orchestrator
             Progress($"{run.Number("seconds"):F1} s, {run.Number("numbersPerSecond"):F0} numbers/s, peak {run.Number("peakMB"):F0} MB, idle {idleRun.Number("peakMB"):F0} MB");
             Progress("GC: " + run.Text("gc"));
         }
+        var whatIfGrowth = _options.DuplicateCheckRows.Distinct().Order().Select(size => (Size: size, Figure: DuplicateCheckFigures(scenario, size))).ToList();
+        if (whatIfGrowth.Count > 1)
+        {
+            // The -WhatIf peak holds a fixed part (the GC's slack, the reader's buffers) and a part per number: the latter
+            // is the difference between the largest and the smallest run.
+            var (small, large) = (whatIfGrowth[0], whatIfGrowth[^1]);
+            var perNumber = (large.Figure.Median - small.Figure.Median) * 1048576.0 / (large.Size - small.Size);
+            _report.Note($"Duplicate check: between the {small.Size:N0}- and {large.Size:N0}-number -WhatIf runs the peak grows by {perNumber:F1} bytes per number (medians); the rest of their peak above idle does not grow with the file.");
+        }
+    }
+
+    /// <summary>
+    /// 2b. The duplicate check per number (issue 17: at most 24 bytes, at 1,000,000 and 5,000,000 numbers): the set alone
+    /// (managed heap after a full collection, before and after), with one passcode and with two alternating, and what a
+    /// whole -Path run with -WhatIf (every row read, checked and kept, no order sent) grows the process by, per number.
+    /// </summary>
+    /// <returns>The -WhatIf run's peak above idle, in MB.</returns>
+    private Figure DuplicateCheckFigures(string scenario, int size)
+    {
+        var rows = size.ToString("N0", CultureInfo.InvariantCulture);
+        var path = NumberFile(size);
+        var onePasscode = _report.Add(new Figure(scenario, $"duplicate check alone, {rows} numbers, one passcode", "bytes/number", "bytesPerNumber",
+            target: "≤ 24", meetsTarget: b => b <= 24));
+        var twoPasscodes = _report.Add(new Figure(scenario, $"duplicate check alone, {rows} numbers, two passcodes alternating", "bytes/number", "bytesPerNumber"));
+        var whatIfPeak = _report.Add(new Figure(scenario, $"{rows} numbers through -Path -WhatIf, peak above idle", "MB"));
+        var whatIfPerNumber = _report.Add(new Figure(scenario, $"{rows} numbers through -Path -WhatIf, peak above idle per number", "bytes/number"));
+        for (var i = 0; i < _options.Repeat; i++)
+        {
+            var one = WorkerProcess.Run("seen", _connection, ("count", size), ("passcodes", 1));
+            var two = WorkerProcess.Run("seen", _connection, ("count", size), ("passcodes", 2));
+            Report.Record(one, onePasscode);
+            Report.Record(two, twoPasscodes);
+            var idleRun = WorkerProcess.Run("idle", _connection);
+            var run = WorkerProcess.Run("largefile", _connection, ("path", path), ("batch", LargeBatchSize), ("whatIf", "true"));
+            var growth = run.Number("peakMB") - idleRun.Number("peakMB");
+            whatIfPeak.Values.Add(growth);
+            whatIfPerNumber.Values.Add(growth * 1048576.0 / size);
+            Progress($"{rows}: duplicate check {one.Number("bytesPerNumber"):F1} bytes/number ({two.Number("bytesPerNumber"):F1} with two passcodes); " +
+                     $"-WhatIf run {run.Number("seconds"):F1} s, {growth:F0} MB above idle ({growth * 1048576.0 / size:F1} bytes/number)");
+        }
+        return whatIfPeak;
     }
 
     /// <summary>3. 40 orders against 200 ms of latency per request: -ThrottleLimit 8 against the ideal and the sequential run.</summary>
@@ -310,7 +351,10 @@ internal sealed class Orchestrator
         _report.Note("Coverage: pages of 1,000 for the module and the floor alike; the floor reads each page's body and its next link and parses nothing else.");
     }
 
-    /// <summary>benchmarks/results/numbers-N.csv: N of the demo account's on-net numbers, written once and reused.</summary>
+    /// <summary>
+    /// benchmarks/results/numbers-N.csv: N numbers from 2012000000 up (the demo account's on-net numbers up to 2,000,000;
+    /// beyond, numbers a -WhatIf run checks but never sends), written once and reused.
+    /// </summary>
     private static string NumberFile(int rows)
     {
         var folder = Path.Combine(RepoModule.CheckoutRoot, "benchmarks", "results");

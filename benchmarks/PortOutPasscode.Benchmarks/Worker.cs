@@ -22,7 +22,8 @@ internal static class Worker
             "idle" => Idle(),
             "import" => Import(settings["module"]),
             "pipeline" => Pipeline(int.Parse(settings["rows"]), int.Parse(settings["batch"])),
-            "largefile" => LargeFile(settings["path"], int.Parse(settings["batch"])),
+            "largefile" => LargeFile(settings["path"], int.Parse(settings["batch"]), settings.TryGetValue("whatIf", out var whatIf) && whatIf == "true"),
+            "seen" => DuplicateCheck.Measure(int.Parse(settings["count"]), int.Parse(settings["passcodes"])),
             "latency" => Latency(int.Parse(settings["orders"]), int.Parse(settings["throttle"])),
             "polling" => Polling(int.Parse(settings["orders"])),
             "realistic" => Realistic(int.Parse(settings["rows"]), int.Parse(settings["batch"])),
@@ -108,16 +109,23 @@ internal static class Worker
         };
     }
 
-    /// <summary>A CSV file through -Path: throughput, and the process's peak memory at the end.</summary>
-    private static Dictionary<string, object> LargeFile(string path, int batchSize)
+    /// <summary>
+    /// A CSV file through -Path: throughput, and the process's peak memory at the end. With -WhatIf every row is read,
+    /// checked and kept in the duplicate check, and no order is sent: what stays per number is the duplicate check.
+    /// </summary>
+    private static Dictionary<string, object> LargeFile(string path, int batchSize, bool whatIf)
     {
         using var engine = new EngineSession();
         engine.Import(RepoModule.Manifest);
         engine.Connect();
         var numbers = File.ReadLines(path).LongCount() - 1;
-        var timed = engine.Run(shell => shell.AddCommand("Set-BwPortOutPasscode")
-            .AddParameter("Path", path).AddParameter("Passcode", NumberPlan.Passcode).AddParameter("BatchSize", batchSize));
-        ExpectOrders(timed, (int)((numbers + batchSize - 1) / batchSize));
+        var timed = engine.Run(shell =>
+        {
+            shell.AddCommand("Set-BwPortOutPasscode")
+                .AddParameter("Path", path).AddParameter("Passcode", NumberPlan.Passcode).AddParameter("BatchSize", batchSize);
+            if (whatIf) shell.AddParameter("WhatIf");
+        });
+        ExpectOrders(timed, whatIf ? 0 : (int)((numbers + batchSize - 1) / batchSize));
         return new()
         {
             ["seconds"] = timed.Milliseconds / 1000,

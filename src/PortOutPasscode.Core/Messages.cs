@@ -358,6 +358,14 @@ namespace PortOutPasscode
         internal static string SubscriptionIdMissing(string orderType, string target) =>
             $"Bandwidth created the subscription of {target} to {orderType} notifications but its answer names no subscription id (no Location header); Get-BwSubscription -OrderType {orderType} shows it.";
 
+        // Hostile conditions and conformance (issues 13 and 17).
+
+        internal const string EnvironmentBaseUriHasUserInfo =
+            "BW_API_BASE_URI carries a user name or password before the host (user:secret@host); that part would be sent and logged with every request. Set it to the address alone, and the credentials in BW_CLIENT_ID and BW_CLIENT_SECRET. The address was not used.";
+
+        internal static string CellTooLong(string fileName, long line, int maxLength) =>
+            $"Line {line} of {fileName} has a cell longer than {Number(maxLength)} characters, far longer than any telephone number or passcode: the rest of the file, from line {line} on, was not read (the rows before it were). Check that the file is a CSV of numbers, and run again for the rows from line {line}.";
+
         // Formatting helpers.
 
         internal static string Count(long count, string singular) => Number(count) + " " + singular + (count == 1 ? "" : "s");

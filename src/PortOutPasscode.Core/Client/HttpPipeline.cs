@@ -25,6 +25,7 @@ namespace PortOutPasscode.Client
         private readonly BwConnection _connection;
         private readonly ServiceProvider _services;
         private readonly IHttpClientFactory _factory;
+        private readonly PrimaryHandlers _primaries = new PrimaryHandlers();
 
         internal HttpPipeline(BwConnection connection, BandwidthClientOptions options)
         {
@@ -40,7 +41,8 @@ namespace PortOutPasscode.Client
             services.AddSingleton(loggerFactory);
             services.AddSingleton(sp => new OAuthTokenSource(connection, () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TokenClientName), options.TimeProvider, Logger));
 
-            Func<HttpMessageHandler> primary = options.PrimaryHandlerFactory ?? (() => PrimaryHandler(connection));
+            var makePrimary = options.PrimaryHandlerFactory ?? (() => PrimaryHandler(connection));
+            Func<HttpMessageHandler> primary = () => _primaries.Track(makePrimary());
             Action<HttpClient> configure = client =>
             {
                 client.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // each attempt is bounded by the resilience handler instead
@@ -88,7 +90,40 @@ namespace PortOutPasscode.Client
         public void Dispose()
         {
             _services.Dispose();
+            // The factory keeps its handlers (and their pooled sockets) until their lifetime ends, minutes later, whatever
+            // happens to the container: a connection replaced 300 times would hold 600 sockets. They go with the client.
+            _primaries.DisposeAll();
             Pacer.Dispose();
+        }
+
+        /// <summary>The innermost handlers the factory has made for this client (a new one each handler lifetime), weakly held.</summary>
+        private sealed class PrimaryHandlers
+        {
+            private readonly List<WeakReference<HttpMessageHandler>> _made = new List<WeakReference<HttpMessageHandler>>();
+
+            internal HttpMessageHandler Track(HttpMessageHandler handler)
+            {
+                lock (_made)
+                {
+                    _made.RemoveAll(made => !made.TryGetTarget(out _));
+                    _made.Add(new WeakReference<HttpMessageHandler>(handler));
+                }
+                return handler;
+            }
+
+            internal void DisposeAll()
+            {
+                List<WeakReference<HttpMessageHandler>> made;
+                lock (_made)
+                {
+                    made = _made.ToList();
+                    _made.Clear();
+                }
+                foreach (var reference in made)
+                {
+                    if (reference.TryGetTarget(out var handler)) handler.Dispose();
+                }
+            }
         }
 
         private static HttpMessageHandler PrimaryHandler(BwConnection connection)

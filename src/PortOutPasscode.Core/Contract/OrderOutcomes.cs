@@ -78,7 +78,7 @@ namespace PortOutPasscode.Contract
                     var key = Key(number);
                     if (!intents.ContainsKey(key))
                     {
-                        others.Add(number);
+                        if (!others.Contains(number)) others.Add(number); // said once, however often the answer names it
                     }
                     else if (!errors.ContainsKey(key))
                     {

@@ -161,8 +161,12 @@ namespace PortOutPasscode.Input
             }
             catch (MaxFieldSizeException e)
             {
-                // The runaway field starts on the row after the last one read; nothing of it is repeated.
-                throw new NumberFileException(Messages.UnclosedQuote(fileName, linesRead + 1), e);
+                // The runaway field starts on the row after the last one read; nothing of it is repeated. Without a quote
+                // in it, it is one cell longer than any number or passcode, not a quote that never closes.
+                var quoted = (e.Context?.Parser?.RawRecord ?? "").IndexOf('"') >= 0;
+                throw new NumberFileException(quoted
+                    ? Messages.UnclosedQuote(fileName, linesRead + 1)
+                    : Messages.CellTooLong(fileName, linesRead + 1, MaxCellLength), e);
             }
         }
 

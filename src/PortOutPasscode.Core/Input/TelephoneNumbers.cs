@@ -50,7 +50,7 @@ namespace PortOutPasscode.Input
                 }
                 else
                 {
-                    problem = $"it contains the character '{c}'";
+                    problem = $"it contains the character '{RowRules.Echo(c.ToString())}'";
                     return false;
                 }
             }

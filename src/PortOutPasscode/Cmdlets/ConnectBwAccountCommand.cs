@@ -278,6 +278,10 @@ namespace PortOutPasscode.Cmdlets
                     // Not repeated: a malformed address may hold a password.
                     Fail("InvalidBaseUri", ErrorCategory.InvalidArgument, "BW_API_BASE_URI is not an absolute https:// address.");
                 }
+                if (fromEnvironment.UserInfo.Length > 0)
+                {
+                    Fail("InvalidBaseUri", ErrorCategory.InvalidArgument, Messages.EnvironmentBaseUriHasUserInfo);
+                }
                 return fromEnvironment;
             }
             var environment = Environment;

@@ -31,10 +31,31 @@ namespace PortOutPasscode.Session
         {
             var runspace = Runspace.DefaultRunspace;
             if (runspace == null) return;
-            var slot = Slots.GetValue(runspace, _ => new Slot());
+            var slot = SlotOf(runspace);
             var previous = slot.Connection;
             slot.Connection = connection;
             if (previous != null && previous != connection) ClientCache.Retire(previous);
+        }
+
+        /// <summary>
+        /// The runspace's slot; its connection's client is given back when the runspace closes, so runspaces that come and
+        /// go (ForEach-Object -Parallel, runbook workers) leave no client and no sockets behind.
+        /// </summary>
+        private static Slot SlotOf(Runspace runspace) =>
+            Slots.GetValue(runspace, created =>
+            {
+                created.StateChanged += OnStateChanged;
+                return new Slot();
+            });
+
+        private static void OnStateChanged(object sender, RunspaceStateEventArgs e)
+        {
+            var state = e.RunspaceStateInfo.State;
+            if (state != RunspaceState.Closed && state != RunspaceState.Broken) return;
+            if (!(sender is Runspace runspace) || !Slots.TryGetValue(runspace, out var slot)) return;
+            var connection = slot.Connection;
+            slot.Connection = null;
+            ClientCache.Retire(connection);
         }
 
         /// <summary>True the first time in this runspace: the Basic deprecation is said once per session, not per call.</summary>
@@ -42,7 +63,7 @@ namespace PortOutPasscode.Session
         {
             var runspace = Runspace.DefaultRunspace;
             if (runspace == null) return true;
-            var slot = Slots.GetValue(runspace, _ => new Slot());
+            var slot = SlotOf(runspace);
             if (slot.WarnedAboutBasic) return false;
             slot.WarnedAboutBasic = true;
             return true;

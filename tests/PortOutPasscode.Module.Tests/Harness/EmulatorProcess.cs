@@ -70,6 +70,9 @@ public sealed class EmulatorProcess : IDisposable
 
     public void AddFault(object fault) => Send(HttpMethod.Post, "/_emulator/faults", fault);
 
+    /// <summary>The switched-on faults with their hits, counted as each request arrives (GET /_emulator/faults).</summary>
+    public List<ActiveFaultView> Faults() => Get<List<ActiveFaultView>>("/_emulator/faults");
+
     public void Configure(object settings) => Send(HttpMethod.Put, "/_emulator/settings", settings);
 
     public void ExpireTokens() => Send(HttpMethod.Post, "/_emulator/tokens/expire");
@@ -83,6 +86,10 @@ public sealed class EmulatorProcess : IDisposable
         Send(HttpMethod.Post, "/_emulator/accounts/9900000/passcodes", new { numbers, passcode });
 
     public List<StoredOrder> Orders() => Get<List<StoredOrder>>("/_emulator/orders");
+
+    /// <summary>Sets one passcode on numbers of the account at once, with no order (POST /_emulator/accounts/{id}/passcodes).</summary>
+    public void SetPasscodes(string[] numbers, string passcode, string accountId = "9900000") =>
+        Send(HttpMethod.Post, $"/_emulator/accounts/{accountId}/passcodes", new { numbers, passcode });
 
     public Dictionary<string, string> Passcodes(string accountId = "9900000") =>
         Get<Dictionary<string, string>>($"/_emulator/passcodes?accountId={accountId}");
@@ -135,12 +142,25 @@ public sealed class EmulatorProcess : IDisposable
 
 public sealed record StoredOrder(string OrderId, string CustomerOrderId, string AccountId, string Status, string[] TelephoneNumbers);
 
-public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string? Fault);
+public sealed record ActiveFaultView(int Id, string Endpoint, string Kind, long Hits, bool Spent);
+
+/// <summary>One API request as the emulator logged it when it ended: At is its end, At − DurationMs its arrival.</summary>
+public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string? Fault, DateTimeOffset At = default, double DurationMs = 0)
+{
+    public DateTimeOffset ArrivedAt => At - TimeSpan.FromMilliseconds(DurationMs);
+}
 
 /// <summary>One emulator for a test class; each test starts from a reset state (tests in a class run one at a time).</summary>
-public sealed class EmulatorFixture : IDisposable
+public class EmulatorFixture : IDisposable
 {
-    private readonly Lazy<EmulatorProcess> _emulator = new(() => EmulatorProcess.Start());
+    private readonly Lazy<EmulatorProcess> _emulator;
+
+    public EmulatorFixture() : this(Array.Empty<string>())
+    {
+    }
+
+    /// <param name="arguments">Command-line settings of the emulator (--Emulator:KEY=VALUE) for a fixture with another set-up.</param>
+    protected EmulatorFixture(params string[] arguments) => _emulator = new(() => EmulatorProcess.Start(arguments));
 
     public EmulatorProcess Emulator
     {

@@ -28,9 +28,13 @@ public class CancellationTests : IClassFixture<EmulatorFixture>
         var numbers = Rows.Numbers(20_000, start: 300_000);
 
         using var running = session.Start($"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 1000 -ThrottleLimit 2 -Verbose -Debug", null, new object[] { numbers });
-        for (var i = 0; i < 500 && OutputCount(running) < 2 && !running.IsCompleted; i++) Thread.Sleep(20);
+        // Two outputs alone do not mean both hanging creates have arrived: a create answered after the order is already final
+        // (a loaded emulator writing it later than receivedMs + processingMs) is output at once, while the next create may
+        // still be on its way. The emulator counts a fault's hits as requests arrive: wait for both.
+        for (var i = 0; i < 500 && (OutputCount(running) < 2 || HangingCreates(emulator) < 2) && !running.IsCompleted; i++) Thread.Sleep(20);
         Assert.False(running.IsCompleted, "The run ended before it could be stopped.");
         Assert.Equal(2, OutputCount(running));
+        Assert.Equal(2, HangingCreates(emulator));
 
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         running.Stop();
@@ -80,6 +84,8 @@ public class CancellationTests : IClassFixture<EmulatorFixture>
     {
         lock (running.Result) return running.Result.Information.Count(r => r.Tags.Contains("OrderAccepted"));
     }
+
+    private static long HangingCreates(EmulatorProcess emulator) => emulator.Faults().Single(f => f.Kind == "latency").Hits;
 
     private static int AbandonedCreates(EmulatorProcess emulator) =>
         emulator.Requests().Count(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal) && r.Fault == "latency" && r.Status == 0);

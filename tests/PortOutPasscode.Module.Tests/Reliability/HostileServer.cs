@@ -13,17 +13,25 @@ namespace PortOutPasscode.Module.Tests.Reliability;
 public sealed class HostileServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<string, Stream, Task> _answer;
+    private readonly Func<HostileRequest, Stream, Task> _answer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
     /// <param name="answer">Writes the whole answer (status line, headers, body) for a request line to the stream.</param>
     public HostileServer(Func<string, Stream, Task> answer)
+        : this(new Func<HostileRequest, Stream, Task>((request, stream) => answer(request.Line, stream)))
+    {
+    }
+
+    private HostileServer(Func<HostileRequest, Stream, Task> answer)
     {
         _answer = answer;
         _listener.Start();
         _accepting = AcceptAsync();
     }
+
+    /// <summary>A server whose answers may depend on the whole request: its line, its headers (Authorization…) and its body.</summary>
+    public static HostileServer Serving(Func<HostileRequest, Stream, Task> answer) => new(answer);
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -71,10 +79,9 @@ public sealed class HostileServer : IDisposable
             try
             {
                 var stream = client.GetStream();
-                var head = await ReadHeadAsync(stream);
-                var requestLine = head.Split("\r\n")[0];
-                RequestLines.Enqueue(requestLine);
-                await _answer(requestLine, stream);
+                var request = await ReadRequestAsync(stream);
+                RequestLines.Enqueue(request.Line);
+                await _answer(request, stream);
                 await stream.FlushAsync();
             }
             catch (IOException)
@@ -84,8 +91,8 @@ public sealed class HostileServer : IDisposable
         }
     }
 
-    /// <summary>The request head and, by its Content-Length, the body (read and dropped).</summary>
-    private static async Task<string> ReadHeadAsync(Stream stream)
+    /// <summary>The request head and, by its Content-Length, its body (the first megabyte kept).</summary>
+    private static async Task<HostileRequest> ReadRequestAsync(Stream stream)
     {
         var head = new StringBuilder();
         var one = new byte[1];
@@ -98,14 +105,21 @@ public sealed class HostileServer : IDisposable
         var length = text.Split("\r\n").Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
             .Select(l => long.Parse(l["Content-Length:".Length..].Trim())).FirstOrDefault();
         var buffer = new byte[8192];
+        var body = new MemoryStream();
         while (length > 0)
         {
             var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length)));
             if (read == 0) break;
+            if (body.Length < 1 << 20) body.Write(buffer, 0, read);
             length -= read;
         }
-        return text;
+        return new HostileRequest(text.Split("\r\n")[0], text, Encoding.UTF8.GetString(body.ToArray()));
     }
+
+    /// <summary>The value of a request header, or null.</summary>
+    public static string? Header(HostileRequest request, string name) =>
+        request.Head.Split("\r\n").Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+            .Select(l => l[(name.Length + 1)..].Trim()).FirstOrDefault();
 
     public void Dispose()
     {
@@ -115,3 +129,6 @@ public sealed class HostileServer : IDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>A request as the hostile server read it: the request line, the whole head, and the body.</summary>
+public sealed record HostileRequest(string Line, string Head, string Body);

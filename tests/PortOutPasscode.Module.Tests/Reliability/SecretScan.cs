@@ -17,12 +17,14 @@ public static class SecretScan
         "demo-secret",
         Convert.ToBase64String(Encoding.UTF8.GetBytes("demo:demo-password")),
         Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-client:demo-secret")),
-        "Bearer ",
         "eyJhbGci", // the start of every JWT the emulator issues ({"alg":…)
     };
 
     // The emulator's tokens are 32 random bytes in base64url: 43 characters with no separator.
     private static readonly Regex TokenShape = new("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
+
+    // A bearer token after its scheme; the module's mask (Bearer ****) and Bandwidth's own advice (Bearer <token>) hold none.
+    private static readonly Regex BearerValue = new(@"Bearer\s+(?!\*\*\*\*|<token>)\S", RegexOptions.IgnoreCase);
 
     public static void AssertClean(ScriptResult result, params string[] passcodes) => AssertClean(result.AllText(), passcodes);
 
@@ -33,6 +35,8 @@ public static class SecretScan
             var at = text.IndexOf(secret, StringComparison.OrdinalIgnoreCase);
             Assert.True(at < 0, $"A secret ('{secret[..2]}…') leaked into the run's text: …{Around(text, at)}…");
         }
+        var bearer = BearerValue.Match(text);
+        Assert.False(bearer.Success, $"A bearer token leaked: …{Around(text, bearer.Index)}…");
         var token = TokenShape.Match(text);
         Assert.False(token.Success, $"Something shaped like a bearer token leaked: …{Around(text, token.Index)}…");
     }
