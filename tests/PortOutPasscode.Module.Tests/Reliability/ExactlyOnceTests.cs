@@ -43,9 +43,10 @@ public class ExactlyOnceTests : IClassFixture<EmulatorFixture>
         var script = $"$args[0] | Set-BwPortOutPasscode -Passcode {Passcode} -BatchSize 1000 -ThrottleLimit 1 -CustomerOrderId {baseId} -WarningAction SilentlyContinue";
 
         var first = session.Run(script, new object[] { numbers }).AssertNoErrors();
-        // A create date is trusted to about two seconds (Date headers are whole seconds, a create date may be too): an
-        // identical order stored closer to our first POST than that cannot be told from ours. A nightly job's runs are a day apart.
-        Thread.Sleep(3000);
+        // A create date is trusted to two seconds, and the server's clock is known from whole-second Date headers read
+        // after some latency (up to a second more, and more on a loaded machine): an identical order stored closer to our
+        // first POST than that cannot be told from ours. A nightly job's runs are a day apart; 3 s here was seen to adopt.
+        Thread.Sleep(5000);
         emulator.AddFault(new { endpoint = "create", kind = "dropAfterStore", count = 1 });
         emulator.AddFault(new { endpoint = "create", kind = "dropBefore", count = 1 });
         var second = session.Run(script, new object[] { numbers }).AssertNoErrors();
