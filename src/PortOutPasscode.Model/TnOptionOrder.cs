@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Xml.Linq;
 
 namespace PortOutPasscode
@@ -30,13 +31,32 @@ namespace PortOutPasscode
         public TnOptionWarning[] Warnings { get; set; } = Array.Empty<TnOptionWarning>();
 
         /// <summary>Every number of every group, each once, in the order the groups list them.</summary>
-        public string[] TelephoneNumbers { get; set; } = Array.Empty<string>();
+        public string[] TelephoneNumbers
+        {
+            // Worked out when first asked for: a run reads each order's answer several times and rarely asks.
+            get => _telephoneNumbers ?? (_telephoneNumbers = Groups.SelectMany(g => g.TelephoneNumbers ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray());
+            set => _telephoneNumbers = value;
+        }
+
+        private string[] _telephoneNumbers;
 
         /// <summary>
         /// One outcome per number: for an order this module sent, per number it sent (whatever the answer listed); for an
         /// order read from Bandwidth, per number the order lists. <c>$orders.Outcomes | Export-Csv</c> is the whole report.
         /// </summary>
-        public TnOutcome[] Outcomes { get; set; } = Array.Empty<TnOutcome>();
+        public TnOutcome[] Outcomes
+        {
+            get => _outcomes ?? (_outcomes = OutcomesOf?.Invoke(this) ?? Array.Empty<TnOutcome>());
+            set => _outcomes = value;
+        }
+
+        private TnOutcome[] _outcomes;
+
+        /// <summary>
+        /// How an order read from Bandwidth works out its outcomes, when they are first asked for: a run follows its orders
+        /// through polls whose answers it only needs the status of, and 5,000 outcomes a poll would be garbage.
+        /// </summary>
+        internal Func<TnOptionOrder, TnOutcome[]> OutcomesOf { get; set; }
 
         /// <summary>Elements of the order this client does not know yet, kept as received.</summary>
         public XElement[] UnknownElements { get; set; } = Array.Empty<XElement>();

@@ -124,6 +124,8 @@ namespace PortOutPasscode.Client
             if (string.IsNullOrEmpty(text) || secrets == null) return text;
             foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct().OrderByDescending(s => s.Length))
             {
+                // Most texts hold no secret at all: the look costs nothing, the expression is built only for a hit.
+                if (text.IndexOf(secret, StringComparison.OrdinalIgnoreCase) < 0) continue;
                 text = Regex.Replace(text, @"(?<![A-Za-z0-9])" + Regex.Escape(secret) + @"(?![A-Za-z0-9])", "****", RegexOptions.IgnoreCase);
             }
             return text;

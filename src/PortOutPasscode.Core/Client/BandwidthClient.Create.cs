@@ -45,7 +45,7 @@ namespace PortOutPasscode.Client
             {
                 throw new ArgumentException(Messages.CustomerOrderIdTooLong(customerOrderId), nameof(request));
             }
-            var body = Serialize(stream => TnOptionXml.WriteOrderRequest(request, stream, _connection.ToWire));
+            var body = Serialize(stream => TnOptionXml.WriteOrderRequest(request, stream, _connection.ToWire), BytesPerNumber * request.NumberCount + 1024);
             var passcodes = request.Groups.Select(g => g.PortOutPasscode).Where(Passcodes.IsSecret).ToList();
             var numbers = request.Numbers.Distinct(StringComparer.Ordinal).ToArray();
             var what = Messages.CreatingOrder(customerOrderId);

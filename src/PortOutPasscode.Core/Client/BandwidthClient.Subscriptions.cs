@@ -88,7 +88,7 @@ namespace PortOutPasscode.Client
                 }
                 finally
                 {
-                    Array.Clear(body, 0, body.Length);
+                    Array.Clear(body.Array, 0, body.Array.Length); // the whole buffer: it is the only copy of the callback secret
                 }
             });
         }

@@ -30,7 +30,7 @@ namespace PortOutPasscode.Contract
         /// </summary>
         internal static TnOutcome[] ForRequest(TnOptionOrderRequest request, TnOptionOrder answer, out IReadOnlyList<string> foreign)
         {
-            var intents = new Dictionary<string, Intent>(StringComparer.Ordinal);
+            var intents = new Dictionary<string, Intent>(request.NumberCount, StringComparer.Ordinal);
             foreach (var group in request.Groups)
             {
                 var intent = IntentOf(group.PortOutPasscode);
@@ -93,7 +93,12 @@ namespace PortOutPasscode.Contract
                 var key = Key(warning.TelephoneNumber);
                 if (intents.ContainsKey(key) && !warnings.ContainsKey(key)) warnings.Add(key, warning);
             }
-            var listed = new HashSet<string>(answer.Groups.SelectMany(g => g.TelephoneNumbers).Select(Key), StringComparer.Ordinal);
+            // Which numbers the answer lists, when that decides (an answer to a request). Sized once: 5,000 numbers an order.
+            var listed = listedOnly ? null : new Dictionary<string, bool>(intents.Count, StringComparer.Ordinal);
+            if (listed != null)
+            {
+                foreach (var number in answer.Groups.SelectMany(g => g.TelephoneNumbers)) listed[Key(number)] = true;
+            }
 
             var outcomes = new TnOutcome[intents.Count];
             var i = 0;
@@ -120,7 +125,7 @@ namespace PortOutPasscode.Contract
                         : Success(pair.Value);
                     if (outcome.Outcome == TnOutcomeKind.AlreadyProtected) outcome.Code = SamePasscodeCode;
                 }
-                else if (listedOnly || listed.Contains(pair.Key) || answer.Groups.Length == 0)
+                else if (listedOnly || listed.ContainsKey(pair.Key) || answer.Groups.Length == 0)
                 {
                     // An answer without groups (some 201s) lists nothing either way: its silence is not a failure.
                     outcome.Outcome = Success(pair.Value);

@@ -67,7 +67,18 @@ namespace PortOutPasscode.Contract
         /// to be read whole (<see cref="ReadText"/>, <see cref="ReadChildren"/>, <c>XNode.ReadFrom</c>, or <c>Skip</c>).
         /// The same refusals as <see cref="LoadRoot"/>.
         /// </summary>
-        internal static void ReadStreamed(Stream input, string rootName, string expected, Action<XmlReader, string> child)
+        internal static void ReadStreamed(Stream input, string rootName, string expected, Action<XmlReader, string> child) =>
+            ReadRoot(input, (reader, name) =>
+            {
+                if (!Named(name, rootName)) throw TnOptionXml.Unexpected(name, expected);
+                ReadChildren(reader, child);
+            });
+
+        /// <summary>
+        /// Reads an answer without building a tree of it: hands the root element to <paramref name="root"/> (by local name)
+        /// with the reader on its start tag, to be read whole. The same refusals as <see cref="LoadRoot"/>.
+        /// </summary>
+        internal static void ReadRoot(Stream input, Action<XmlReader, string> root)
         {
             if (input == null) throw new ArgumentNullException(nameof(input));
             try
@@ -75,8 +86,7 @@ namespace PortOutPasscode.Contract
                 using (var reader = XmlReader.Create(input, ReaderSettings))
                 {
                     reader.MoveToContent();
-                    if (!string.Equals(reader.LocalName, rootName, StringComparison.OrdinalIgnoreCase)) throw TnOptionXml.Unexpected(reader.LocalName, expected);
-                    ReadChildren(reader, child);
+                    root(reader, reader.LocalName);
                 }
             }
             catch (XmlException e)
@@ -85,6 +95,14 @@ namespace PortOutPasscode.Contract
                     "The answer from the Bandwidth API is not well-formed XML, or carries a DOCTYPE, which this client refuses: "
                     + e.Message, null, e);
             }
+        }
+
+        /// <summary>A reader on an element already read into a tree, on its start tag, for the readers that stream.</summary>
+        internal static XmlReader ReaderOn(XElement element)
+        {
+            var reader = element.CreateReader();
+            reader.MoveToContent();
+            return reader;
         }
 
         /// <summary>
@@ -115,11 +133,30 @@ namespace PortOutPasscode.Contract
             if (reader.NodeType == XmlNodeType.EndElement) reader.Read();
         }
 
-        /// <summary>With the reader on a text-only element: its trimmed text, null when empty; the reader moves past it.</summary>
+        /// <summary>With the reader on an element's start tag: its trimmed text, null when empty; the reader moves past it.</summary>
         internal static string ReadText(XmlReader reader)
         {
-            var value = reader.ReadElementContentAsString().Trim();
-            return value.Length == 0 ? null : value;
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return null;
+            }
+            // All the text inside, as XElement.Value gives it: an element with unexpected children is read, not refused.
+            var depth = reader.Depth;
+            string value = null;
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
+            {
+                if (reader.NodeType == XmlNodeType.Text || reader.NodeType == XmlNodeType.CDATA
+                    || reader.NodeType == XmlNodeType.SignificantWhitespace || reader.NodeType == XmlNodeType.Whitespace)
+                {
+                    value = value == null ? reader.Value : value + reader.Value;
+                }
+                reader.Read();
+            }
+            if (reader.NodeType == XmlNodeType.EndElement) reader.Read();
+            value = value?.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
         }
 
         internal static bool Named(string localName, string expected) => string.Equals(localName, expected, StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace PortOutPasscode.Contract
@@ -10,21 +11,29 @@ namespace PortOutPasscode.Contract
     {
         /// <summary>
         /// One order: a bare &lt;TnOptionOrder&gt; (GET) or one wrapped in &lt;TnOptionOrderResponse&gt; (POST). An ErrorList
-        /// beside the order in the wrapper is added to the order's errors.
+        /// beside the order in the wrapper is added to the order's errors. Streamed: an order of 5,000 numbers is read twice or
+        /// more per run (the create's answer, the polls), and a tree of it each time was most of a large run's garbage.
         /// </summary>
         public static TnOptionOrder ReadOrder(Stream input)
         {
-            var root = SafeXml.LoadRoot(input);
-            var element = root.Is("TnOptionOrder") ? root : root.Child("TnOptionOrder");
-            if (element == null)
+            TnOptionOrder order = null;
+            var beside = new List<TnOptionError>();
+            SafeXml.ReadRoot(input, (reader, rootName) =>
             {
-                throw Unexpected(root, "a TnOptionOrder");
-            }
-            var order = ReadOrderElement(element);
-            if (element != root)
-            {
-                order.Errors = order.Errors.Concat(root.Children("ErrorList").SelectMany(ReadErrors)).ToArray();
-            }
+                if (SafeXml.Named(rootName, "TnOptionOrder"))
+                {
+                    order = ReadOrder(reader);
+                    return;
+                }
+                SafeXml.ReadChildren(reader, (child, name) =>
+                {
+                    if (order == null && SafeXml.Named(name, "TnOptionOrder")) order = ReadOrder(child);
+                    else if (SafeXml.Named(name, "ErrorList")) beside.AddRange(ReadErrorList(child));
+                    else child.Skip();
+                });
+                if (order == null) throw Unexpected(rootName, "a TnOptionOrder");
+            });
+            if (beside.Count > 0) order.Errors = order.Errors.Concat(beside).ToArray();
             return order;
         }
 
@@ -34,7 +43,7 @@ namespace PortOutPasscode.Contract
 
         /// <summary>A list answer with orderDetails=true, rooted at &lt;TnOptionOrders&gt; or &lt;TnOptionOrderReportResponse&gt;.</summary>
         public static OrderList<TnOptionOrder> ReadOrders(Stream input) =>
-            ReadOrderList(input, "TnOptionOrder", ReadOrderElement);
+            ReadOrderList(input, "TnOptionOrder", element => ReadOrder(SafeXml.ReaderOn(element)));
 
         /// <summary>An order's history (&lt;OrderHistoryWrapper&gt;&lt;OrderHistory&gt;…).</summary>
         public static IReadOnlyList<OrderHistoryEntry> ReadOrderHistory(Stream input, string orderId = null)
@@ -145,106 +154,161 @@ namespace PortOutPasscode.Contract
             return lists.SelectMany(list => list.Children(itemName)).ToList();
         }
 
-        private static TnOptionOrder ReadOrderElement(XElement element)
+        /// <summary>With the reader on a &lt;TnOptionOrder&gt;: the order. Its long lists are streamed, the rest read as small trees.</summary>
+        private static TnOptionOrder ReadOrder(XmlReader reader)
         {
             var order = new TnOptionOrder();
             var unknown = new List<XElement>();
-            foreach (var child in element.Elements())
+            SafeXml.ReadChildren(reader, (field, name) =>
             {
-                switch (child.Name.LocalName.ToLowerInvariant())
+                switch (name.ToLowerInvariant())
                 {
-                    case "orderid": order.OrderId = child.Text(); break;
-                    case "customerorderid": order.CustomerOrderId = child.Text(); break;
-                    case "accountid": order.AccountId = child.Text(); break;
-                    case "processingstatus": order.ProcessingStatus = child.Text(); break;
-                    case "ordercreatedate":
-                        order.OrderCreateDateText = child.Text();
-                        order.OrderCreateDate = SafeXml.ParseUtc(order.OrderCreateDateText);
-                        break;
-                    case "lastmodifieddate":
-                        order.LastModifiedDateText = child.Text();
-                        order.LastModifiedDate = SafeXml.ParseUtc(order.LastModifiedDateText);
-                        break;
-                    case "createdbyuser": order.CreatedByUser = child.Text(); break;
-                    case "lastmodifiedby": order.LastModifiedBy = child.Text(); break;
-                    case "name": order.Name = child.Text(); break;
-                    case "peerid": order.PeerId = child.Text(); break;
-                    case "siteid": order.SiteId = child.Text(); break;
-                    case "tnoptiongroups": order.Groups = child.Children("TnOptionGroup").Select(ReadGroup).ToArray(); break;
-                    case "errorlist": order.Errors = ReadErrors(child).ToArray(); break;
-                    case "warnings":
-                        order.Warnings = child.Children("Warning").Select(w => new TnOptionWarning
+                    case "tnoptiongroups":
+                        var groups = new List<TnOptionGroup>();
+                        SafeXml.ReadChildren(field, (group, groupName) =>
                         {
-                            TelephoneNumber = w.ChildText("TelephoneNumber"),
-                            Description = w.ChildText("Description"),
-                        }).ToArray();
+                            if (SafeXml.Named(groupName, "TnOptionGroup")) groups.Add(ReadGroup(group));
+                            else group.Skip();
+                        });
+                        order.Groups = groups.ToArray();
                         break;
-                    default: unknown.Add(new XElement(child)); break;
+                    case "errorlist": order.Errors = ReadErrorList(field).ToArray(); break;
+                    case "warnings":
+                        var warnings = new List<TnOptionWarning>();
+                        SafeXml.ReadChildren(field, (warning, warningName) =>
+                        {
+                            if (!SafeXml.Named(warningName, "Warning"))
+                            {
+                                warning.Skip();
+                                return;
+                            }
+                            var w = (XElement)XNode.ReadFrom(warning);
+                            warnings.Add(new TnOptionWarning { TelephoneNumber = w.ChildText("TelephoneNumber"), Description = w.ChildText("Description") });
+                        });
+                        order.Warnings = warnings.ToArray();
+                        break;
+                    default: ReadOrderField(order, (XElement)XNode.ReadFrom(field), unknown); break;
                 }
-            }
-            order.TelephoneNumbers = order.Groups.SelectMany(g => g.TelephoneNumbers).Distinct(StringComparer.Ordinal).ToArray();
+            });
             order.UnknownElements = unknown.ToArray();
             return order;
         }
 
-        private static TnOptionGroup ReadGroup(XElement element)
+        private static void ReadOrderField(TnOptionOrder order, XElement child, List<XElement> unknown)
+        {
+            switch (child.Name.LocalName.ToLowerInvariant())
+            {
+                case "orderid": order.OrderId = child.Text(); break;
+                case "customerorderid": order.CustomerOrderId = child.Text(); break;
+                case "accountid": order.AccountId = child.Text(); break;
+                case "processingstatus": order.ProcessingStatus = child.Text(); break;
+                case "ordercreatedate":
+                    order.OrderCreateDateText = child.Text();
+                    order.OrderCreateDate = SafeXml.ParseUtc(order.OrderCreateDateText);
+                    break;
+                case "lastmodifieddate":
+                    order.LastModifiedDateText = child.Text();
+                    order.LastModifiedDate = SafeXml.ParseUtc(order.LastModifiedDateText);
+                    break;
+                case "createdbyuser": order.CreatedByUser = child.Text(); break;
+                case "lastmodifiedby": order.LastModifiedBy = child.Text(); break;
+                case "name": order.Name = child.Text(); break;
+                case "peerid": order.PeerId = child.Text(); break;
+                case "siteid": order.SiteId = child.Text(); break;
+                default: unknown.Add(child); break;
+            }
+        }
+
+        /// <summary>With the reader on a &lt;TnOptionGroup&gt;: the group, its numbers streamed.</summary>
+        private static TnOptionGroup ReadGroup(XmlReader reader)
         {
             var group = new TnOptionGroup();
             var unknown = new List<XElement>();
-            foreach (var child in element.Elements())
+            SafeXml.ReadChildren(reader, (field, name) =>
             {
-                switch (child.Name.LocalName.ToLowerInvariant())
+                if (!SafeXml.Named(name, "TelephoneNumbers"))
                 {
-                    case "portoutpasscode": group.PortOutPasscode = child.Text(); break;
-                    case "numberformat": group.NumberFormat = child.Text(); break;
-                    case "rpidformat": group.RPIDFormat = child.Text(); break;
-                    case "rewriteuser": group.RewriteUser = child.Text(); break;
-                    case "callforward": group.CallForward = child.Text(); break;
-                    case "callingnamedisplay": group.CallingNameDisplay = child.Text(); break;
-                    case "protected": group.Protected = child.Text(); break;
-                    case "sms": group.Sms = child.Text(); break;
-                    case "finaldestinationuri": group.FinalDestinationURI = child.Text(); break;
-                    case "nnid": group.NNID = child.Text(); break;
-                    case "espid": group.ESPID = child.Text(); break;
-                    case "pindropenabled": group.PindropEnabled = child.Text(); break;
-                    case "callverificationenabled": group.CallVerificationEnabled = child.Text(); break;
-                    case "a2psettings":
-                        group.A2pSettings = new A2pSettings
-                        {
-                            MessageClass = child.ChildText("MessageClass"),
-                            CampaignId = child.ChildText("CampaignId"),
-                            Action = child.ChildText("Action"),
-                        };
-                        break;
-                    case "originationrouteplan":
-                        group.OriginationRoutePlan = new OriginationRoutePlan
-                        {
-                            Routes = child.Children("Route").Select(r => new OriginationRoute
-                            {
-                                Endpoint = r.ChildText("Endpoint"),
-                                Priority = r.ChildText("Priority"),
-                                Weight = r.ChildText("Weight"),
-                            }).ToArray(),
-                            Action = child.ChildText("Action"),
-                        };
-                        break;
-                    case "telephonenumbers":
-                        group.TelephoneNumbers = child.Children("TelephoneNumber").Select(SafeXml.Text).Where(n => n != null).ToArray();
-                        break;
-                    default: unknown.Add(new XElement(child)); break;
+                    ReadGroupField(group, (XElement)XNode.ReadFrom(field), unknown);
+                    return;
                 }
-            }
+                var numbers = new List<string>();
+                SafeXml.ReadChildren(field, (number, numberName) =>
+                {
+                    if (!SafeXml.Named(numberName, "TelephoneNumber"))
+                    {
+                        number.Skip();
+                        return;
+                    }
+                    var text = SafeXml.ReadText(number);
+                    if (text != null) numbers.Add(text);
+                });
+                group.TelephoneNumbers = numbers.ToArray();
+            });
             group.UnknownElements = unknown.ToArray();
             return group;
         }
 
-        private static IEnumerable<TnOptionError> ReadErrors(XElement errorList) =>
-            errorList.Children("Error").Select(e => new TnOptionError
+        private static void ReadGroupField(TnOptionGroup group, XElement child, List<XElement> unknown)
+        {
+            switch (child.Name.LocalName.ToLowerInvariant())
             {
-                Code = e.ChildText("Code") ?? e.ChildText("ErrorCode"),
-                Description = e.ChildText("Description"),
-                TelephoneNumbers = ReadNumbers(e),
+                case "portoutpasscode": group.PortOutPasscode = child.Text(); break;
+                case "numberformat": group.NumberFormat = child.Text(); break;
+                case "rpidformat": group.RPIDFormat = child.Text(); break;
+                case "rewriteuser": group.RewriteUser = child.Text(); break;
+                case "callforward": group.CallForward = child.Text(); break;
+                case "callingnamedisplay": group.CallingNameDisplay = child.Text(); break;
+                case "protected": group.Protected = child.Text(); break;
+                case "sms": group.Sms = child.Text(); break;
+                case "finaldestinationuri": group.FinalDestinationURI = child.Text(); break;
+                case "nnid": group.NNID = child.Text(); break;
+                case "espid": group.ESPID = child.Text(); break;
+                case "pindropenabled": group.PindropEnabled = child.Text(); break;
+                case "callverificationenabled": group.CallVerificationEnabled = child.Text(); break;
+                case "a2psettings":
+                    group.A2pSettings = new A2pSettings
+                    {
+                        MessageClass = child.ChildText("MessageClass"),
+                        CampaignId = child.ChildText("CampaignId"),
+                        Action = child.ChildText("Action"),
+                    };
+                    break;
+                case "originationrouteplan":
+                    group.OriginationRoutePlan = new OriginationRoutePlan
+                    {
+                        Routes = child.Children("Route").Select(r => new OriginationRoute
+                        {
+                            Endpoint = r.ChildText("Endpoint"),
+                            Priority = r.ChildText("Priority"),
+                            Weight = r.ChildText("Weight"),
+                        }).ToArray(),
+                        Action = child.ChildText("Action"),
+                    };
+                    break;
+                default: unknown.Add(child); break;
+            }
+        }
+
+        /// <summary>With the reader on an &lt;ErrorList&gt;: its errors, one small tree at a time.</summary>
+        private static List<TnOptionError> ReadErrorList(XmlReader reader)
+        {
+            var errors = new List<TnOptionError>();
+            SafeXml.ReadChildren(reader, (error, name) =>
+            {
+                if (SafeXml.Named(name, "Error")) errors.Add(ReadError((XElement)XNode.ReadFrom(error)));
+                else error.Skip();
             });
+            return errors;
+        }
+
+        private static IEnumerable<TnOptionError> ReadErrors(XElement errorList) => errorList.Children("Error").Select(ReadError);
+
+        private static TnOptionError ReadError(XElement error) => new TnOptionError
+        {
+            Code = error.ChildText("Code") ?? error.ChildText("ErrorCode"),
+            Description = error.ChildText("Description"),
+            TelephoneNumbers = ReadNumbers(error),
+        };
 
         /// <summary>The numbers an error names: one &lt;TelephoneNumber&gt;, a &lt;TelephoneNumbers&gt; list, or both.</summary>
         private static string[] ReadNumbers(XElement error) =>

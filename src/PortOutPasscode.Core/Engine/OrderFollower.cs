@@ -17,7 +17,8 @@ namespace PortOutPasscode.Engine
         private readonly ActivityScope _log;
         private readonly OrderPoller _poller;
         private readonly SemaphoreSlim _slots;
-        private readonly List<Task> _tasks = new List<Task>();
+        /// <summary>Follows not yet handed on: an ended one is let go, or a run of 200 orders would keep every answer it read.</summary>
+        private readonly HashSet<Task> _tasks = new HashSet<Task>();
 
         internal OrderFollower(WorkQueue queue, Func<string, CancellationToken, Task<TnOptionOrder>> getOrder, int throttleLimit,
             ActivityScope log, PollSchedule schedule = null)
@@ -46,6 +47,7 @@ namespace PortOutPasscode.Engine
             _tasks.Add(task);
             task.ContinueWith(t => _queue.Post(() =>
             {
+                _tasks.Remove(t);
                 Pending--;
                 onEnd(t);
             }), TaskContinuationOptions.ExecuteSynchronously);

@@ -24,6 +24,12 @@ namespace PortOutPasscode.Engine
         internal int BatchSize { get; set; } = 1000;
         internal int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>
+        /// How many numbers the orders being sent or followed may hold before reading waits for one to end: at a few hundred
+        /// bytes a number while followed, tens of megabytes; fifty orders of 5,000, enough to keep Bandwidth busy.
+        /// </summary>
+        internal int MaxNumbersOut { get; set; } = 250_000;
+
         /// <summary>The base of the orders' CustomerOrderIds; generated when null.</summary>
         internal string CustomerOrderIdBase { get; set; }
 
@@ -84,6 +90,10 @@ namespace PortOutPasscode.Engine
         private readonly List<InputSource> _sources = new List<InputSource>();
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private readonly Dictionary<string, SentOrder> _open = new Dictionary<string, SentOrder>(StringComparer.Ordinal);
+
+
+        /// <summary>Numbers of the orders sent and not yet ended (being sent, or followed).</summary>
+        private long _numbersOut;
         /// <summary>Orders being sent, with their submission: a run stopped before an answer was handed on can still read it.</summary>
         private readonly Dictionary<TnOptionOrderRequest, Task<SubmissionResult>> _inFlight = new Dictionary<TnOptionOrderRequest, Task<SubmissionResult>>();
         private readonly string _activity;
@@ -245,12 +255,16 @@ namespace PortOutPasscode.Engine
                 return;
             }
             CheckBaseOnce();
-            _queue.PumpUntil(() => _inFlight.Count < _settings.ThrottleLimit || _halt != null, ReportProgress, TimeSpan.FromSeconds(1));
+            // Reading waits while ThrottleLimit orders are being sent, and while the orders out hold MaxNumbersOut: memory
+            // stays flat however large the input, and however slowly Bandwidth finishes orders.
+            _queue.PumpUntil(() => (_inFlight.Count < _settings.ThrottleLimit && _numbersOut < _settings.MaxNumbersOut) || _halt != null,
+                ReportProgress, TimeSpan.FromSeconds(1));
             if (_halt != null)
             {
                 return; // counted as not sent in the halt's message
             }
             _sent += request.NumberCount;
+            _numbersOut += request.NumberCount;
             var submission = _log.Start(() => _submitter.Submit(request, _queue.Stopping));
             _inFlight[request] = submission;
             submission.ContinueWith(t => _queue.Post(() => OnSubmitted(order, t.Result)), TaskContinuationOptions.ExecuteSynchronously);
@@ -280,6 +294,8 @@ namespace PortOutPasscode.Engine
         {
             _inFlight.Remove(order.Request);
             var request = order.Request;
+            var followed = result.Outcome == SubmissionOutcome.Accepted && _settings.Wait;
+            if (!followed) _numbersOut -= request.NumberCount;
             switch (result.Outcome)
             {
                 case SubmissionOutcome.Accepted:
@@ -338,6 +354,7 @@ namespace PortOutPasscode.Engine
         private void OnFollowed(SentOrder order, Task<TnOptionOrder> poll)
         {
             _open.Remove(order.LastSeen.OrderId ?? order.Request.CustomerOrderId);
+            _numbersOut -= order.Request.NumberCount;
             if (poll.Status == TaskStatus.RanToCompletion)
             {
                 Report(order, poll.Result);

@@ -330,4 +330,48 @@ public sealed class PasscodeRunTests
         Assert.Empty(sink.Output);
         Assert.Single(api.Sent("POST")); // a wrong address is not retried, nor is a second order sent to it
     }
+
+    /// <summary>
+    /// Memory stays flat however slowly Bandwidth finishes orders: while the orders sent and not ended hold MaxNumbersOut,
+    /// nothing more is sent (and rows wait to be read); as they end, the run goes on to the last row.
+    /// </summary>
+    [Fact]
+    public void Reading_waits_while_the_orders_out_hold_MaxNumbersOut_and_goes_on_as_they_end()
+    {
+        var finish = new ManualResetEventSlim();
+        var created = new ConcurrentDictionary<string, string>();
+        var api = new FakeApi(request =>
+        {
+            if (request.Method == "POST")
+            {
+                var id = "order-" + (created.Count + 1);
+                created[id] = string.Concat(XElement.Parse(request.Body).Descendants("TelephoneNumber").Select(n => "<TelephoneNumber>" + n.Value + "</TelephoneNumber>"));
+                return FakeApi.Xml(HttpStatusCode.Created, "<TnOptionOrderResponse>" + OrderXml(id, created[id], "RECEIVED") + "</TnOptionOrderResponse>");
+            }
+            var orderId = request.Path.Substring(request.Path.LastIndexOf('/') + 1);
+            return FakeApi.Xml(HttpStatusCode.OK, OrderXml(orderId, created[orderId], finish.IsSet ? "COMPLETE" : "RECEIVED"));
+        });
+        var settings = EngineRuns.Settings(batchSize: 5);
+        settings.ThrottleLimit = 2;
+        settings.MaxNumbersOut = 10;
+        var createdWhileUnfinished = -1;
+        using var client = TestClients.Create(TestClients.Basic(), api);
+        // Orders stay RECEIVED for a second and a half: time enough, without the bound, to send all twenty.
+        using var finishing = new Timer(_ =>
+        {
+            createdWhileUnfinished = created.Count;
+            finish.Set();
+        }, null, 1500, Timeout.Infinite);
+
+        var (sink, halt) = EngineRuns.Run(client, settings, Enumerable.Range(0, 100).Select(i => EngineRuns.Row(i + 1, $"20120{i:00000}", Pin)));
+
+        Assert.Null(halt);
+        Assert.Equal(2, createdWhileUnfinished); // two orders of five: the bound of ten numbers reached
+        Assert.Equal(20, created.Count);
+        Assert.Equal(100, sink.OutputOf<TnOptionOrder>().SelectMany(o => o.Outcomes).Count(o => o.Outcome == TnOutcomeKind.Protected));
+
+        static string OrderXml(string orderId, string numbers, string status) =>
+            $"<TnOptionOrder><OrderId>{orderId}</OrderId><ProcessingStatus>{status}</ProcessingStatus><TnOptionGroups><TnOptionGroup>" +
+            $"<PortOutPasscode>{Pin}</PortOutPasscode><TelephoneNumbers>{numbers}</TelephoneNumbers></TnOptionGroup></TnOptionGroups></TnOptionOrder>";
+    }
 }
