@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using PortOutPasscode.Emulator;
 using PortOutPasscode.Emulator.Faults;
 using PortOutPasscode.Hosting;
+using PortOutPasscode.TestSupport;
 
 namespace PortOutPasscode.Benchmarks;
 
@@ -30,7 +31,7 @@ internal sealed class Orchestrator
     private Orchestrator(BenchmarkOptions options, EmulatorServer emulator)
     {
         _options = options;
-        _admin = new EmulatorAdmin(emulator);
+        _admin = new EmulatorAdmin(emulator.RootUri);
         // What a runbook would set; workers run Connect-BwAccount with no parameters.
         _connection = new Dictionary<string, string>
         {
@@ -96,7 +97,7 @@ internal sealed class Orchestrator
         var emulatorCpu = _report.Add(new Figure(scenario, "emulator CPU per order of 5,000 (this process, beside the worker)", "ms"));
         for (var i = 0; i < _options.Repeat; i++)
         {
-            _admin.Reset(receivedMs: 300, processingMs: 700);
+            ResetEmulator(receivedMs: 300, processingMs: 700);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var run = WorkerProcess.Run("pipeline", _connection, ("rows", PipelineRows), ("batch", LargeBatchSize));
             // The worker sends three rounds of orders (the untimed one and two timed ones); this process does nothing else meanwhile.
@@ -108,6 +109,13 @@ internal sealed class Orchestrator
     }
 
     /// <summary>2. A CSV of a million numbers through -Path: throughput, and peak memory over the engine's idle footprint.</summary>
+    /// <summary>A fresh start (orders, passcodes, faults, request log), then the given order timing.</summary>
+    private void ResetEmulator(int receivedMs, int processingMs)
+    {
+        _admin.Reset();
+        _admin.Configure(new { receivedMs, processingMs });
+    }
+
     private void LargeFile()
     {
         const string scenario = "2 large file";
@@ -125,7 +133,7 @@ internal sealed class Orchestrator
         for (var i = 0; i < _options.Repeat; i++)
         {
             var idleRun = WorkerProcess.Run("idle", _connection);
-            _admin.Reset(receivedMs: 300, processingMs: 700);
+            ResetEmulator(receivedMs: 300, processingMs: 700);
             var run = WorkerProcess.Run("largefile", _connection, ("path", path), ("batch", LargeBatchSize));
             Report.Record(run, figures);
             idle.Values.Add(idleRun.Number("peakMB"));
@@ -205,7 +213,7 @@ internal sealed class Orchestrator
 
     private WorkerResult LatencyRun(int throttleLimit)
     {
-        _admin.Reset(receivedMs: 100, processingMs: 200);
+        ResetEmulator(receivedMs: 100, processingMs: 200);
         _admin.AddFault(new FaultSpec { Endpoint = "*", Kind = "latency", LatencyMs = LatencyMs });
         return WorkerProcess.Run("latency", _connection, ("orders", LatencyOrders), ("throttle", throttleLimit));
     }
@@ -250,7 +258,7 @@ internal sealed class Orchestrator
         var gaps = new List<Figure>();
         for (var i = 0; i < _options.Repeat; i++)
         {
-            _admin.Reset(receivedMs, processingMs);
+            ResetEmulator(receivedMs, processingMs);
             var run = WorkerProcess.Run("polling", _connection, ("orders", PollingOrders));
             var requests = _admin.Requests();
             var creates = requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.OrdinalIgnoreCase));
@@ -296,7 +304,7 @@ internal sealed class Orchestrator
         var waves = (rows / batch + throttle - 1) / throttle;
         for (var i = 0; i < _options.Repeat; i++)
         {
-            _admin.Reset(receivedMs: 0, processingMs: 0);
+            ResetEmulator(receivedMs: 0, processingMs: 0);
             _admin.AddFault(new FaultSpec { Endpoint = "*", Kind = "latency", LatencyMs = latencyMs });
             var run = WorkerProcess.Run("realistic", _connection, ("rows", rows), ("batch", batch));
             var best = Math.Max(waves * run.Number("oneCreateMs") + Math.Max(0, run.Number("oneWaitedMs") - run.Number("oneCreateMs")), run.Number("floorMs"));
@@ -334,9 +342,9 @@ internal sealed class Orchestrator
         for (var i = 0; i < _options.Repeat; i++)
         {
             var idleRun = WorkerProcess.Run("idle", _connection);
-            _admin.Reset(receivedMs: 300, processingMs: 700);
+            ResetEmulator(receivedMs: 300, processingMs: 700);
             _admin.SetInService(DemoDefaults.AccountId, "2012000000-2012999999");
-            _admin.SetPasscodes(DemoDefaults.AccountId, NumberPlan.Passcode, "2012000000-2012899999");
+            _admin.SetPasscodes(new[] { "2012000000-2012899999" }, NumberPlan.Passcode, DemoDefaults.AccountId);
             var run = WorkerProcess.Run("coverage", _connection, ("missing", missing), ("batch", batch), ("size", 1000));
             if (run.Number("statuses") != 1_000_000 || run.Number("pagedNumbers") != 1_900_000)
             {

@@ -1,5 +1,4 @@
 using PortOutPasscode.Emulator.Tests.Support;
-using PortOutPasscode.Module.Tests.Harness;
 
 namespace PortOutPasscode.Emulator.Tests;
 

@@ -4,7 +4,7 @@ using PortOutPasscode.Emulator.Tests.Support;
 
 namespace PortOutPasscode.Emulator.Tests;
 
-/// <summary>The admin API of docs/EMULATOR-ADMIN.md, in the shapes the module's tests read (Harness/EmulatorProcess.cs).</summary>
+/// <summary>The admin API of docs/EMULATOR-ADMIN.md, in the shapes the shared admin client reads (TestSupport/EmulatorAdmin.cs).</summary>
 public sealed class AdminTests
 {
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Xml.Linq;
-using PortOutPasscode.Core.Tests.Support;
 using PortOutPasscode.Emulator.Tests.Support;
 
 namespace PortOutPasscode.Emulator.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml.Linq;
-using PortOutPasscode.Core.Tests.Support;
 using PortOutPasscode.Emulator.Tests.Support;
 
 namespace PortOutPasscode.Emulator.Tests;

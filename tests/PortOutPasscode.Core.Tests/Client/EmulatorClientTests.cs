@@ -11,7 +11,11 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
 
     public EmulatorClientTests(EmulatorFixture emulator) => _emulator = emulator;
 
-    public Task InitializeAsync() => _emulator.ResetAsync();
+    public Task InitializeAsync()
+    {
+        _emulator.Admin.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -24,16 +28,16 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
     [Fact]
     public async Task A_create_whose_connection_drops_after_the_emulator_stored_the_order_yields_exactly_one_order()
     {
-        await _emulator.AddFaultAsync(new { endpoint = "create", kind = "dropAfterStore", count = 1 });
+        _emulator.Admin.AddFault(new { endpoint = "create", kind = "dropAfterStore", count = 1 });
         var logs = new LogCapture();
         using var client = _emulator.Client(_emulator.Basic(), logs);
 
         var order = await client.CreateOrderAsync(PasscodeOrder("drop-after-store-1", "a1b2c3", "2012000001", "2012000002"));
 
-        var stored = Assert.Single(await _emulator.OrdersAsync(), o => o.CustomerOrderId == "drop-after-store-1");
+        var stored = Assert.Single(_emulator.Admin.Orders(), o => o.CustomerOrderId == "drop-after-store-1");
         Assert.Equal(stored.OrderId, order.OrderId);
         Assert.Equal("drop-after-store-1", order.CustomerOrderId);
-        var requests = await _emulator.RequestsAsync();
+        var requests = _emulator.Admin.Requests();
         var posts = requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal)).ToList();
         Assert.Equal("dropAfterStore", Assert.Single(posts).Fault); // the lost one; nothing was sent again
         Assert.Contains(requests, r => r.Method == "GET" && r.Query != null && r.Query.Contains("customerOrderId=drop-after-store-1"));
@@ -43,27 +47,27 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
     [Fact]
     public async Task A_create_whose_connection_drops_before_anything_was_stored_is_sent_again_once()
     {
-        await _emulator.AddFaultAsync(new { endpoint = "create", kind = "dropBefore", count = 1 });
+        _emulator.Admin.AddFault(new { endpoint = "create", kind = "dropBefore", count = 1 });
         using var client = _emulator.Client(_emulator.Basic());
 
         var order = await client.CreateOrderAsync(PasscodeOrder("drop-before-1", "a1b2c3", "2012000003"));
 
-        var stored = Assert.Single(await _emulator.OrdersAsync(), o => o.CustomerOrderId == "drop-before-1");
+        var stored = Assert.Single(_emulator.Admin.Orders(), o => o.CustomerOrderId == "drop-before-1");
         Assert.Equal(stored.OrderId, order.OrderId);
-        var posts = (await _emulator.RequestsAsync()).Where(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal)).ToList();
+        var posts = (_emulator.Admin.Requests()).Where(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal)).ToList();
         Assert.Equal(new[] { "dropBefore", null }, posts.Select(p => p.Fault));
     }
 
     [Fact]
     public async Task A_create_answered_503_is_looked_up_before_it_is_sent_again()
     {
-        await _emulator.AddFaultAsync(new { endpoint = "create", kind = "status", status = 503, count = 1 });
+        _emulator.Admin.AddFault(new { endpoint = "create", kind = "status", status = 503, count = 1 });
         using var client = _emulator.Client(_emulator.Basic());
 
         await client.CreateOrderAsync(PasscodeOrder("status-503-1", "a1b2c3", "2012000004"));
 
-        Assert.Single(await _emulator.OrdersAsync(), o => o.CustomerOrderId == "status-503-1");
-        var requests = await _emulator.RequestsAsync();
+        Assert.Single(_emulator.Admin.Orders(), o => o.CustomerOrderId == "status-503-1");
+        var requests = _emulator.Admin.Requests();
         var secondPost = requests.FindLastIndex(r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal));
         var lookup = requests.FindIndex(r => r.Method == "GET" && r.Query != null && r.Query.Contains("customerOrderId=status-503-1"));
         Assert.InRange(lookup, 0, secondPost - 1);
@@ -113,7 +117,7 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
         Assert.Contains("'demo-client'", e.Message);
         Assert.Contains("-ClientCredential", e.Message);
         Assert.DoesNotContain("Wrong-S3cret", e.Message);
-        Assert.DoesNotContain(await _emulator.RequestsAsync(), r => r.Path.Contains("/tnPortoutPasscodes")); // nothing sent without a token
+        Assert.DoesNotContain(_emulator.Admin.Requests(), r => r.Path.Contains("/tnPortoutPasscodes")); // nothing sent without a token
     }
 
     [Fact]
@@ -121,11 +125,11 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
     {
         using var client = _emulator.Client(_emulator.OAuth());
         await client.VerifyCredentialsAsync();
-        await _emulator.ExpireTokensAsync();
+        _emulator.Admin.ExpireTokens();
 
         await client.VerifyCredentialsAsync();
 
-        var requests = await _emulator.RequestsAsync();
+        var requests = _emulator.Admin.Requests();
         Assert.Equal(2, requests.Count(r => r.Path.EndsWith("/oauth2/token", StringComparison.Ordinal)));
         Assert.Equal(new[] { 200, 401, 200 }, requests.Where(r => r.Path.EndsWith("/tnPortoutPasscodes", StringComparison.Ordinal)).Select(r => r.Status));
     }
@@ -142,6 +146,6 @@ public class EmulatorClientTests : IClassFixture<EmulatorFixture>, IAsyncLifetim
         Assert.Contains("9900001", e.Message);
         Assert.Contains("enable", e.Message);
         Assert.DoesNotContain("a1b2c3", e.Message);
-        Assert.Empty(await _emulator.OrdersAsync());
+        Assert.Empty(_emulator.Admin.Orders());
     }
 }

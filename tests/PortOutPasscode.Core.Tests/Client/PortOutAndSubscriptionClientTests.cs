@@ -13,7 +13,11 @@ public class PortOutAndSubscriptionClientTests : IClassFixture<EmulatorFixture>,
 
     public PortOutAndSubscriptionClientTests(EmulatorFixture emulator) => _emulator = emulator;
 
-    public Task InitializeAsync() => _emulator.ResetAsync();
+    public Task InitializeAsync()
+    {
+        _emulator.Admin.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -33,16 +37,17 @@ public class PortOutAndSubscriptionClientTests : IClassFixture<EmulatorFixture>,
     [Fact]
     public async Task Wrong_PIN_port_outs_are_listed_in_EXCEPTION_with_7610_across_pages_and_one_reads_with_all_its_numbers()
     {
-        await _emulator.SetPasscodesAsync("a1b2c3", "2012000201-2012000210");
+        _emulator.Admin.SetPasscodes("a1b2c3", "2012000201-2012000210");
         var held = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var (status, orderId) = await _emulator.PortOutAsync(WrongPin, (2012000201L + i).ToString());
+            var (status, body) = _emulator.Admin.PortOut((2012000201L + i).ToString(), WrongPin);
             Assert.Equal(409, status);
-            held.Add(orderId);
+            held.Add(body.GetProperty("orderId").GetString());
         }
-        var (accepted, completeId) = await _emulator.PortOutAsync("a1b2c3", "2012000206", "2012000207");
+        var (accepted, completeBody) = _emulator.Admin.PortOut(new[] { "2012000206", "2012000207" }, "a1b2c3");
         Assert.Equal(200, accepted);
+        var completeId = completeBody.GetProperty("orderId").GetString();
         using var client = _emulator.Client(_emulator.OAuth());
 
         var exceptions = await Walk(client, new PortOutQuery { Status = "exception" }, 2);
@@ -56,7 +61,7 @@ public class PortOutAndSubscriptionClientTests : IClassFixture<EmulatorFixture>,
             Assert.NotNull(p.LastModifiedDate);
         });
         Assert.Equal("2012000203", exceptions[2].BillingTelephoneNumber);
-        var pages = (await _emulator.RequestsAsync()).Count(r => r.Method == "GET" && r.Path.EndsWith("/portouts", StringComparison.Ordinal));
+        var pages = (_emulator.Admin.Requests()).Count(r => r.Method == "GET" && r.Path.EndsWith("/portouts", StringComparison.Ordinal));
         Assert.Equal(3, pages); // 2 + 2 + 1, by cursor
 
         var complete = await client.GetPortOutAsync(completeId);
@@ -69,9 +74,9 @@ public class PortOutAndSubscriptionClientTests : IClassFixture<EmulatorFixture>,
     [Fact]
     public async Task Port_outs_filter_by_number_and_by_day_and_read_in_ten_digits_on_v2()
     {
-        await _emulator.SetPasscodesAsync("a1b2c3", "2012000301-2012000302");
-        await _emulator.PortOutAsync(WrongPin, "2012000301");
-        await _emulator.PortOutAsync(WrongPin, "2012000302");
+        _emulator.Admin.SetPasscodes("a1b2c3", "2012000301-2012000302");
+        _emulator.Admin.PortOut("2012000301", WrongPin);
+        _emulator.Admin.PortOut("2012000302", WrongPin);
         var v2 = new BwConnection("9900000", new Uri(_emulator.Server.BaseUri + "/v2"), BwAuthenticationKind.OAuth2ClientCredentials,
             "demo-client", TestClients.Secure("demo-secret"));
         using var client = _emulator.Client(v2);
@@ -86,7 +91,7 @@ public class PortOutAndSubscriptionClientTests : IClassFixture<EmulatorFixture>,
         Assert.Equal(2, today.Count);
         Assert.Empty(later);
         Assert.Empty(earlier);
-        var queries = (await _emulator.RequestsAsync()).Where(r => r.Path.EndsWith("/portouts", StringComparison.Ordinal)).Select(r => r.Query).ToList();
+        var queries = (_emulator.Admin.Requests()).Where(r => r.Path.EndsWith("/portouts", StringComparison.Ordinal)).Select(r => r.Query).ToList();
         Assert.Contains(queries, q => q.Contains("tn=%2B12012000302"));
         Assert.All(queries.Skip(1), q => Assert.True(q.Contains("startdate=") && q.Contains("enddate="), q)); // both, as the API wants
     }
@@ -117,7 +122,7 @@ public class PortOutAndSubscriptionClientTests : IClassFixture<EmulatorFixture>,
         Assert.Contains("does not exist on account 9900000", missing.Message);
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetPortOutAsync("../tnoptions"));
-        Assert.DoesNotContain(await _emulator.RequestsAsync(), r => r.Path.Contains("tnoptions"));
+        Assert.DoesNotContain(_emulator.Admin.Requests(), r => r.Path.Contains("tnoptions"));
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class AuditTrailTests : IClassFixture<EmulatorFixture>, IAsyncLife
 
     public async Task InitializeAsync()
     {
-        await _emulator.ResetAsync();
-        await _emulator.ConfigureAsync(new { receivedMs = 0, processingMs = 50 });
+        _emulator.Admin.Reset();
+        _emulator.Admin.Configure(new { receivedMs = 0, processingMs = 50 });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -49,7 +49,7 @@ public sealed class AuditTrailTests : IClassFixture<EmulatorFixture>, IAsyncLife
     [Fact]
     public async Task A_run_with_good_failed_repeated_and_already_protected_numbers_records_one_line_per_number()
     {
-        await _emulator.SetPasscodesAsync(Pin, "2012000106");
+        _emulator.Admin.SetPasscodes(Pin, "2012000106");
         var path = FilePath();
         File.WriteAllText(path, "{\"Earlier\":true}\n");
         using var client = Client();
@@ -99,7 +99,7 @@ public sealed class AuditTrailTests : IClassFixture<EmulatorFixture>, IAsyncLife
     [Fact]
     public async Task A_removal_is_recorded_as_Remove_and_an_order_followed_with_NoWait_as_Pending()
     {
-        await _emulator.SetPasscodesAsync(Pin, "2012000201", "2012000202");
+        _emulator.Admin.SetPasscodes(Pin, "2012000201", "2012000202");
         var path = FilePath();
         using var client = Client();
         var removal = Settings(PasscodeChange.Remove, audit: Open(path, "Remove-BwPortOutPasscode"));
@@ -120,7 +120,7 @@ public sealed class AuditTrailTests : IClassFixture<EmulatorFixture>, IAsyncLife
     [Fact]
     public async Task Numbers_of_an_order_that_could_not_be_delivered_are_recorded_Failed_without_an_order_id()
     {
-        await _emulator.AddFaultAsync(new { endpoint = "create", kind = "status", status = 503 });
+        _emulator.Admin.AddFault(new { endpoint = "create", kind = "status", status = 503 });
         var path = FilePath();
         using var client = Client();
 
@@ -214,9 +214,9 @@ public sealed class AuditTrailTests : IClassFixture<EmulatorFixture>, IAsyncLife
             await Task.Delay(50);
             queue.Drain();
         }
-        await _emulator.ConfigureAsync(new { processingMs = 600_000 });
+        _emulator.Admin.Configure(new { processingMs = 600_000 });
         Add(10);
-        while ((await _emulator.OrdersAsync()).Count < 3)
+        while ((_emulator.Admin.Orders()).Count < 3)
         {
             Assert.True(DateTime.UtcNow < deadline, "the open orders were never accepted");
             await Task.Delay(50);
@@ -228,7 +228,7 @@ public sealed class AuditTrailTests : IClassFixture<EmulatorFixture>, IAsyncLife
         run.Dispose();
 
         var records = Lines(path);
-        var stored = await _emulator.OrdersAsync();
+        var stored = _emulator.Admin.Orders();
         Assert.Equal(15, records.Count);
         Assert.Equal(15, records.Select(r => Text(r, "TelephoneNumber")).Distinct().Count());
         Assert.All(records.Take(5), r => Assert.Equal("Protected", Text(r, "Outcome")));

@@ -21,7 +21,7 @@ public sealed class CoverageTests : IAsyncLifetime
     private const int InService = 20_000;
 
     private EmulatorServer _server;
-    private HttpClient _admin;
+    private EmulatorAdmin _admin;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +33,7 @@ public sealed class CoverageTests : IAsyncLifetime
             InService = { $"{First}-{First + InService - 1}" },
         };
         _server = await EmulatorServer.StartAsync(new EmulatorOptions { ReceivedMs = 0, ProcessingMs = 50, Accounts = new List<AccountOptions> { account } });
-        _admin = new HttpClient { BaseAddress = _server.RootUri };
+        _admin = new EmulatorAdmin(_server.RootUri);
     }
 
     public async Task DisposeAsync()
@@ -44,14 +44,12 @@ public sealed class CoverageTests : IAsyncLifetime
 
     private static string N(long offset) => (First + offset).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task Protect(string passcode, long fromOffset, long toOffset) =>
-        (await _admin.PostAsJsonAsync($"_emulator/accounts/{AccountId}/passcodes", new { numbers = new[] { $"{N(fromOffset)}-{N(toOffset)}" }, passcode })).EnsureSuccessStatusCode();
+    private void Protect(string passcode, long fromOffset, long toOffset) =>
+        _admin.SetPasscodes(new[] { $"{N(fromOffset)}-{N(toOffset)}" }, passcode, AccountId);
 
-    private async Task<Dictionary<string, string>> Stored() =>
-        await _admin.GetFromJsonAsync<Dictionary<string, string>>($"_emulator/passcodes?accountId={AccountId}");
+    private Dictionary<string, string> Stored() => _admin.Passcodes(AccountId);
 
-    private async Task<List<EmulatedRequest>> Requests() =>
-        await _admin.GetFromJsonAsync<List<EmulatedRequest>>("_emulator/requests", new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+    private List<LoggedRequest> Requests() => _admin.Requests();
 
     private BandwidthClient Client() =>
         BandwidthClient.Create(new BwConnection(AccountId, _server.BaseUri, BwAuthenticationKind.OAuth2ClientCredentials, "demo-client", TestClients.Secure("demo-secret")),
@@ -73,9 +71,9 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task Every_in_service_number_gets_one_status_and_the_summary_counts_against_the_protected_walk()
     {
-        await Protect(Pin, 0, 15_999);
-        await Protect(OtherPin, 16_000, 17_999);
-        await Protect(Pin, 30_000, 30_499); // protected but not in service: not part of the coverage
+        Protect(Pin, 0, 15_999);
+        Protect(OtherPin, 16_000, 17_999);
+        Protect(Pin, 30_000, 30_499); // protected but not in service: not part of the coverage
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -95,7 +93,7 @@ public sealed class CoverageTests : IAsyncLifetime
         Assert.DoesNotContain(Pin, sink.AllText());
         Assert.DoesNotContain(OtherPin, sink.AllText());
         // Both collections walked by cursor, each page once: 20 in-service pages, 19 protected pages (18,500 numbers).
-        var requests = await Requests();
+        var requests = Requests();
         Assert.Equal(20, requests.Count(r => r.Path.EndsWith("/inserviceNumbers", StringComparison.Ordinal)));
         Assert.Equal(19, requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/tnPortoutPasscodes", StringComparison.Ordinal)));
         Assert.Equal(100, sink.Progress.Last().PercentComplete);
@@ -104,8 +102,8 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task A_desired_passcode_splits_the_protected_numbers_into_matches_and_differs_and_only_all_matching_is_compliant()
     {
-        await Protect(Pin, 0, InService - 101);
-        await Protect(OtherPin, InService - 100, InService - 1);
+        Protect(Pin, 0, InService - 101);
+        Protect(OtherPin, InService - 100, InService - 1);
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -129,7 +127,7 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task The_filters_reach_Bandwidth_as_its_query_parameters_and_an_empty_scope_is_said_not_taken_for_coverage()
     {
-        await Protect(Pin, 0, InService - 1);
+        Protect(Pin, 0, InService - 1);
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -142,7 +140,7 @@ public sealed class CoverageTests : IAsyncLifetime
         Audit(client, noneQuiet, queue, query: new InServiceQuery { AreaCode = "303" }, quiet: true).Complete(false, AccountId);
 
         Assert.Equal(new object[] { true }, sink.Output);
-        var inService = (await Requests()).Where(r => r.Path.EndsWith("/inserviceNumbers", StringComparison.Ordinal)).ToList();
+        var inService = Requests().Where(r => r.Path.EndsWith("/inserviceNumbers", StringComparison.Ordinal)).ToList();
         Assert.All(inService.Take(10), r => Assert.Contains("npanxx=201500", r.Query));
         Assert.Contains(inService, r => r.Query.Contains("startdate=2025-01-01") && r.Query.Contains("enddate=2027-12-31"));
         Assert.Contains(inService, r => r.Query.Contains("areacode=303"));
@@ -157,7 +155,7 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task Numbers_given_are_looked_up_2500_at_a_time_each_once_and_a_number_not_on_the_account_is_NotInService()
     {
-        await Protect(Pin, 0, 2_999);
+        Protect(Pin, 0, 2_999);
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -179,14 +177,14 @@ public sealed class CoverageTests : IAsyncLifetime
         var refused = Assert.IsType<InputRowException>(Assert.Single(sink.Failures).Failure);
         Assert.Contains("Row 6003", refused.Message);
         Assert.False(audit.Compliant);
-        Assert.Equal(3, (await Requests()).Count(r => r.Method == "POST" && r.Path.EndsWith("/tnPortoutPasscodes", StringComparison.Ordinal)));
+        Assert.Equal(3, Requests().Count(r => r.Method == "POST" && r.Path.EndsWith("/tnPortoutPasscodes", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task Numbers_Bandwidth_could_not_be_asked_about_are_Unknown_each_with_the_error_and_never_compliant()
     {
-        await Protect(Pin, 0, 9);
-        (await _admin.PostAsJsonAsync("_emulator/faults", new { endpoint = "lookup", kind = "status", status = 500, count = 100 })).EnsureSuccessStatusCode();
+        Protect(Pin, 0, 9);
+        _admin.AddFault(new { endpoint = "lookup", kind = "status", status = 500, count = 100 });
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -216,8 +214,8 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task A_desired_state_sends_only_what_differs_in_one_run_and_its_outcomes_are_Sets()
     {
-        await Protect(Pin, 0, 3);      // 4 already as desired
-        await Protect(OtherPin, 4, 6); // 3 with another passcode
+        Protect(Pin, 0, 3);      // 4 already as desired
+        Protect(OtherPin, 4, 6); // 3 with another passcode
         using var client = Client();   // 3 unprotected, 1 not on the account
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -232,7 +230,7 @@ public sealed class CoverageTests : IAsyncLifetime
         var order = Assert.Single(sink.OutputOf<TnOptionOrder>());
         Assert.Equal(Enumerable.Range(4, 6).Select(i => N(i)), order.Outcomes.Select(o => o.TelephoneNumber).OrderBy(n => n));
         Assert.All(order.Outcomes, o => Assert.Equal(TnOutcomeKind.Protected, o.Outcome));
-        var stored = await Stored();
+        var stored = Stored();
         Assert.All(Enumerable.Range(0, 10), i => Assert.Equal(Pin, stored[N(i)]));
         var notOnAccount = Assert.IsType<TelephoneNumberException>(Assert.Single(sink.Failures).Failure);
         Assert.Equal(("3125550000", "15610"), (notOnAccount.TelephoneNumber, notOnAccount.Code));
@@ -259,13 +257,13 @@ public sealed class CoverageTests : IAsyncLifetime
         Assert.Contains("line 5 of desired.csv", halted.Message);
         Assert.Contains("nothing was sent", halted.Message);
         Assert.DoesNotContain(Pin, halted.Message);
-        Assert.Empty(await Requests()); // not even a look-up
+        Assert.Empty(Requests()); // not even a look-up
     }
 
     [Fact]
     public async Task RemoveUnlisted_unprotects_only_the_unlisted_and_refuses_when_the_desired_state_is_empty_or_has_refused_rows()
     {
-        await Protect(Pin, 0, 9);
+        Protect(Pin, 0, 9);
         using var client = Client();
         using var queue = new WorkQueue();
 
@@ -273,7 +271,7 @@ public sealed class CoverageTests : IAsyncLifetime
         empty.Add(Row(1, "not a number", Pin));
         var halted = Assert.Throws<RunHaltedException>(() => empty.Complete());
         Assert.Contains("lists no number", halted.Message);
-        Assert.Equal(10, (await Stored()).Count);
+        Assert.Equal(10, Stored().Count);
 
         var withRefusal = new RecordingSink();
         var held = Sync(client, withRefusal, queue, s => s.RemoveUnlisted = true);
@@ -281,7 +279,7 @@ public sealed class CoverageTests : IAsyncLifetime
         held.Add(Row(2, N(1), "x")); // refused: maybe a number to keep
         held.Complete();
         Assert.Contains("unprotected none of the 9 numbers", Assert.Single(withRefusal.Warnings));
-        Assert.Equal(10, (await Stored()).Count);
+        Assert.Equal(10, Stored().Count);
 
         string asked = null;
         var sink = new RecordingSink();
@@ -295,7 +293,7 @@ public sealed class CoverageTests : IAsyncLifetime
         sync.Complete();
 
         Assert.Contains("8 numbers", asked);
-        Assert.Equal(new[] { N(0), N(1) }, (await Stored()).Keys.OrderBy(k => k));
+        Assert.Equal(new[] { N(0), N(1) }, Stored().Keys.OrderBy(k => k));
         var outcomes = sink.OutputOf<TnOptionOrder>().SelectMany(o => o.Outcomes).ToList();
         Assert.Equal(8, outcomes.Count(o => o.Outcome == TnOutcomeKind.Removed));
         Assert.Equal(8, sync.Plan.Remove);
@@ -304,15 +302,15 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task AllInService_protects_every_in_service_number_and_a_second_run_sends_nothing()
     {
-        await Protect(Pin, 0, 17_999);
-        await Protect(OtherPin, 18_000, 18_999);
+        Protect(Pin, 0, 17_999);
+        Protect(OtherPin, 18_000, 18_999);
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
 
         Sync(client, sink, queue, s => { s.AllInService = true; s.Passcode = Pin; }).Complete();
 
-        var stored = await Stored();
+        var stored = Stored();
         Assert.Equal(InService, stored.Count);
         Assert.All(stored.Values, v => Assert.Equal(Pin, v));
         var sent = sink.OutputOf<TnOptionOrder>().SelectMany(o => o.Outcomes).ToList();
@@ -330,7 +328,7 @@ public sealed class CoverageTests : IAsyncLifetime
     [Fact]
     public async Task WhatIf_says_the_plan_and_each_order_and_sends_no_order()
     {
-        await Protect(Pin, 0, 4);
+        Protect(Pin, 0, 4);
         using var client = Client();
         using var queue = new WorkQueue();
         var sink = new RecordingSink();
@@ -347,7 +345,7 @@ public sealed class CoverageTests : IAsyncLifetime
 
         Assert.Contains("would change 5 numbers: 5 already as desired, 5 to protect", Assert.Single(sink.Summaries).ToString());
         Assert.Equal(2, orders.Count); // 5 numbers in orders of 3
-        Assert.DoesNotContain(await Requests(), r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal));
-        Assert.Equal(5, (await Stored()).Count);
+        Assert.DoesNotContain(Requests(), r => r.Method == "POST" && r.Path.EndsWith("/tnoptions", StringComparison.Ordinal));
+        Assert.Equal(5, Stored().Count);
     }
 }

@@ -22,8 +22,8 @@ public sealed class NewPasscodePerTests : IClassFixture<EmulatorFixture>, IAsync
 
     public async Task InitializeAsync()
     {
-        await _emulator.ResetAsync();
-        await _emulator.ConfigureAsync(new { receivedMs = 0, processingMs = 50 });
+        _emulator.Admin.Reset();
+        _emulator.Admin.Configure(new { receivedMs = 0, processingMs = 50 });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -54,7 +54,7 @@ public sealed class NewPasscodePerTests : IClassFixture<EmulatorFixture>, IAsync
         var (sink, halt) = Run(client, PerCustomer(audit: AuditTrail.Open(audit, "9900000", "demo-client", "Set-BwPortOutPasscode")), rows);
 
         Assert.Null(halt);
-        var stored = await _emulator.PasscodesAsync();
+        var stored = _emulator.Admin.Passcodes();
         var assignments = sink.OutputOf<PortOutPasscodeAssignment>().ToList();
         Assert.Equal(new[] { "ACME", "Globex", "Initech" }, assignments.Select(a => a.Value));
         Assert.All(assignments, a => Assert.Equal("Customer", a.NewPasscodePer));
@@ -122,11 +122,11 @@ public sealed class NewPasscodePerTests : IClassFixture<EmulatorFixture>, IAsync
         var rows = new[] { Row(1, "2012345678", group: "ACME"), Row(2, "2013999000", group: "ACME") };
 
         var (unsent, _) = Run(client, PerCustomer(random: ScriptedBytes.Digits("97313999", "97318642")), rows);
-        var unsentPins = (await _emulator.PasscodesAsync()).Where(p => p.Key is "2012345678" or "2013999000").Select(p => p.Value).Distinct().ToList();
-        await _emulator.ResetAsync();
-        await _emulator.ConfigureAsync(new { receivedMs = 0, processingMs = 50 });
+        var unsentPins = (_emulator.Admin.Passcodes()).Where(p => p.Key is "2012345678" or "2013999000").Select(p => p.Value).Distinct().ToList();
+        _emulator.Admin.Reset();
+        _emulator.Admin.Configure(new { receivedMs = 0, processingMs = 50 });
         var (sentAlready, _) = Run(client, PerCustomer(batchSize: 1, random: ScriptedBytes.Digits("97313999", "97318642")), rows);
-        var sentPins = (await _emulator.PasscodesAsync()).Where(p => p.Key is "2012345678" or "2013999000").Select(p => p.Value).Distinct().ToList();
+        var sentPins = (_emulator.Admin.Passcodes()).Where(p => p.Key is "2012345678" or "2013999000").Select(p => p.Value).Distinct().ToList();
 
         Assert.Equal(new[] { "97318642" }, unsentPins);
         Assert.Equal("97318642", Clear(Assert.Single(unsent.OutputOf<PortOutPasscodeAssignment>()).Passcode));
@@ -154,7 +154,7 @@ public sealed class NewPasscodePerTests : IClassFixture<EmulatorFixture>, IAsync
     public void A_run_that_halts_still_outputs_the_PINs_already_set()
     {
         using var client = _emulator.Client(_emulator.Basic(), adjust: o => o.MaxRetries = 0);
-        _emulator.AddFaultAsync(new { endpoint = "create", kind = "status", status = 403, every = 2 }).GetAwaiter().GetResult();
+        _emulator.Admin.AddFault(new { endpoint = "create", kind = "status", status = 403, every = 2 });
         var rows = Enumerable.Range(0, 6).Select(i => Row(i + 1, (2012000801 + i).ToString(CultureInfo.InvariantCulture), group: "ACME")).ToList();
 
         var settings = PerCustomer(batchSize: 2);
@@ -164,7 +164,7 @@ public sealed class NewPasscodePerTests : IClassFixture<EmulatorFixture>, IAsync
 
         Assert.NotNull(halt);
         var assignment = Assert.Single(sink.OutputOf<PortOutPasscodeAssignment>());
-        var stored = _emulator.PasscodesAsync().GetAwaiter().GetResult();
+        var stored = _emulator.Admin.Passcodes();
         // The first order went through: its numbers carry the PIN, and the mapping says so although the run ended in an error.
         Assert.Equal(2, assignment.Protected);
         Assert.Equal(Clear(assignment.Passcode), stored["2012000801"]);

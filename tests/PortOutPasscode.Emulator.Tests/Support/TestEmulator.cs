@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using PortOutPasscode.Core.Tests.Support;
 
 namespace PortOutPasscode.Emulator.Tests.Support;
 

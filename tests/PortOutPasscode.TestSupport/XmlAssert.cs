@@ -1,11 +1,12 @@
+#nullable disable
 using System.Xml.Linq;
 
-namespace PortOutPasscode.Core.Tests.Support;
+namespace PortOutPasscode.TestSupport;
 
-internal static class XmlAssert
+public static class XmlAssert
 {
     /// <summary>Same elements, order and text; insignificant whitespace and namespace declarations (xmlns:xsi…) ignored.</summary>
-    internal static void SameElements(string expected, string actual)
+    public static void SameElements(string expected, string actual)
     {
         var e = Normalize(expected);
         var a = Normalize(actual);

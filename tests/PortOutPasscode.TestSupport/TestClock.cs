@@ -1,6 +1,7 @@
+#nullable disable
 using System.Collections.Concurrent;
 
-namespace PortOutPasscode.Core.Tests.Support;
+namespace PortOutPasscode.TestSupport;
 
 /// <summary>
 /// A clock whose timers run <see cref="Speedup"/> times faster than asked while recording what was asked: a 30 s
@@ -8,17 +9,17 @@ namespace PortOutPasscode.Core.Tests.Support;
 /// timer armed for 30 s that has fired means 30 s have passed since it was armed (never backwards), so code that waits for
 /// a moment (a rate-limit reset) sees it come.
 /// </summary>
-internal sealed class TestClock : TimeProvider
+public sealed class TestClock : TimeProvider
 {
     private long _nowTicks = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero).UtcTicks;
 
-    internal int Speedup { get; init; } = 1000;
+    public int Speedup { get; init; } = 1000;
 
-    internal ConcurrentQueue<TimeSpan> TimersAsked { get; } = new();
+    public ConcurrentQueue<TimeSpan> TimersAsked { get; } = new();
 
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _nowTicks), TimeSpan.Zero);
 
-    internal void Advance(TimeSpan by) => Interlocked.Add(ref _nowTicks, by.Ticks);
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _nowTicks, by.Ticks);
 
     /// <summary>Moves now forward to at least this moment.</summary>
     private void AdvanceTo(long ticks)
@@ -30,7 +31,7 @@ internal sealed class TestClock : TimeProvider
     }
 
     /// <summary>The waits asked for other than the given per-attempt timeout.</summary>
-    internal IReadOnlyList<TimeSpan> Waits(TimeSpan requestTimeout) => TimersAsked.Where(t => t != requestTimeout).ToList();
+    public IReadOnlyList<TimeSpan> Waits(TimeSpan requestTimeout) => TimersAsked.Where(t => t != requestTimeout).ToList();
 
     public override ITimer CreateTimer(TimerCallback callback, object state, TimeSpan dueTime, TimeSpan period)
     {
@@ -61,15 +62,15 @@ internal sealed class TestClock : TimeProvider
         private readonly TestClock _clock;
         private long _dueAtTicks;
 
-        internal FasterTimer(TestClock clock, TimeSpan dueTime)
+        public FasterTimer(TestClock clock, TimeSpan dueTime)
         {
             _clock = clock;
             Arm(dueTime);
         }
 
-        internal ITimer Inner { get; set; }
+        public ITimer Inner { get; set; }
 
-        internal void Fired()
+        public void Fired()
         {
             var due = Interlocked.Read(ref _dueAtTicks);
             if (due > 0) _clock.AdvanceTo(due);
