@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using System.Collections.Generic;
 using System.Linq;
 using PortOutPasscode.Client;
@@ -25,15 +26,18 @@ namespace PortOutPasscode.Engine
         {
             var result = new ProtectedNumbers();
             var walk = new PageWalk(Messages.ListingPasscodes);
-            while (walk.Current != null)
+            Task<Page<PortOutPasscodeInfo>> Fetch(string cursor) => log.Start(() => client.GetPasscodePageAsync(cursor, pageSize, queue.Stopping));
+            var pending = walk.Current != null ? Fetch(walk.Current) : null;
+            while (pending != null)
             {
-                var cursor = walk.Current;
-                var page = queue.Run(log.Start(() => client.GetPasscodePageAsync(cursor, pageSize, queue.Stopping)));
+                var page = queue.Run(pending);
+                walk.Advance(page);
+                // The next page is asked for before this one is taken in: Bandwidth works on it meanwhile.
+                pending = walk.Current != null ? Fetch(walk.Current) : null;
                 foreach (var info in page.Items)
                 {
                     if (TelephoneNumbers.TryNormalize(info.TelephoneNumber, out var number, out _)) result.Add(number, info.Passcode as string);
                 }
-                walk.Advance(page);
                 onPage?.Invoke(walk);
             }
             return result;
