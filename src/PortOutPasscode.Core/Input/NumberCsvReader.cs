@@ -134,20 +134,26 @@ namespace PortOutPasscode.Input
                     if (otherNumberColumns > 0) twoNumberColumns?.Invoke(first[numberColumn].Trim().Trim('"'));
                 }
 
-                while (ReadRow(csv, fileName, csv.Parser.RawRow))
+                var parser = csv.Parser;
+                var linesBefore = parser.RawRow;
+                while (ReadRow(csv, fileName, linesBefore))
                 {
-                    var record = csv.Parser.Record;
-                    if (IsBlank(record))
+                    // Only the cells wanted are made into strings (a row's whole record, and its raw text for the line
+                    // number, were most of what reading a million rows allocated); the rest only when the number is blank.
+                    var number = Field(parser, numberColumn);
+                    if (string.IsNullOrWhiteSpace(number) && IsBlank(parser.Record))
                     {
                         if (progress != null) progress.BlankRows++;
+                        linesBefore = parser.RawRow;
                         continue;
                     }
-                    lastLine = StartLine(csv.Parser);
+                    lastLine = parser.RawRow - linesBefore == 1 ? parser.RawRow : StartLine(parser); // one line: it starts where it ends
+                    linesBefore = parser.RawRow;
                     yield return new CsvNumberRow(
                         lastLine,
-                        Field(record, numberColumn),
-                        passcodeColumn >= 0 ? Field(record, passcodeColumn) : null,
-                        groupIndex >= 0 ? Field(record, groupIndex) : null);
+                        number,
+                        passcodeColumn >= 0 ? Field(parser, passcodeColumn) : null,
+                        groupIndex >= 0 ? Field(parser, groupIndex) : null);
                 }
             }
         }
@@ -198,7 +204,6 @@ namespace PortOutPasscode.Input
             return true;
         }
 
-        private static string Field(string[] record, int index) =>
-            record != null && index < record.Length ? record[index] : null;
+        private static string Field(IParser parser, int index) => index < parser.Count ? parser[index] : null;
     }
 }

@@ -340,11 +340,12 @@ public sealed class PasscodeRunTests
     {
         var finish = new ManualResetEventSlim();
         var created = new ConcurrentDictionary<string, string>();
+        var creates = 0;
         var api = new FakeApi(request =>
         {
             if (request.Method == "POST")
             {
-                var id = "order-" + (created.Count + 1);
+                var id = "order-" + Interlocked.Increment(ref creates);
                 created[id] = string.Concat(XElement.Parse(request.Body).Descendants("TelephoneNumber").Select(n => "<TelephoneNumber>" + n.Value + "</TelephoneNumber>"));
                 return FakeApi.Xml(HttpStatusCode.Created, "<TnOptionOrderResponse>" + OrderXml(id, created[id], "RECEIVED") + "</TnOptionOrderResponse>");
             }
@@ -356,15 +357,19 @@ public sealed class PasscodeRunTests
         settings.MaxNumbersOut = 10;
         var createdWhileUnfinished = -1;
         using var client = TestClients.Create(TestClients.Basic(), api);
-        // Orders stay RECEIVED for a second and a half: time enough, without the bound, to send all twenty.
-        using var finishing = new Timer(_ =>
+        // Orders stay RECEIVED until a second after the first two were created: time enough, without the bound, to send
+        // all twenty (the fake answers at once), however loaded the machine.
+        var finishing = Task.Run(() =>
         {
+            SpinWait.SpinUntil(() => created.Count >= 2, TimeSpan.FromSeconds(30));
+            Thread.Sleep(1000);
             createdWhileUnfinished = created.Count;
             finish.Set();
-        }, null, 1500, Timeout.Infinite);
+        });
 
         var (sink, halt) = EngineRuns.Run(client, settings, Enumerable.Range(0, 100).Select(i => EngineRuns.Row(i + 1, $"20120{i:00000}", Pin)));
 
+        finishing.Wait();
         Assert.Null(halt);
         Assert.Equal(2, createdWhileUnfinished); // two orders of five: the bound of ten numbers reached
         Assert.Equal(20, created.Count);
