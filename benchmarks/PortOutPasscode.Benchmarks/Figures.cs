@@ -43,7 +43,7 @@ internal sealed class Figure
     public string Verdict => MeetsTarget == null ? "" : MeetsTarget(Median) ? "met" : "MISSED";
 }
 
-/// <summary>The figures of one benchmark run, as the Markdown table the README's Benchmarks section shows.</summary>
+/// <summary>The figures of one benchmark run, as the Markdown table docs/BENCHMARKS.md shows.</summary>
 internal sealed class Report
 {
     private readonly List<Figure> _figures = new();
