@@ -122,10 +122,12 @@ namespace PortOutPasscode.Client
         internal static string Mask(string text, IEnumerable<string> secrets)
         {
             if (string.IsNullOrEmpty(text) || secrets == null) return text;
+            // The look below matches case as the expression does for ASCII only: other text always goes to the expression.
+            var ascii = text.All(c => c < 128);
             foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct().OrderByDescending(s => s.Length))
             {
                 // Most texts hold no secret at all: the look costs nothing, the expression is built only for a hit.
-                if (text.IndexOf(secret, StringComparison.OrdinalIgnoreCase) < 0) continue;
+                if (ascii && text.IndexOf(secret, StringComparison.OrdinalIgnoreCase) < 0) continue;
                 text = Regex.Replace(text, @"(?<![A-Za-z0-9])" + Regex.Escape(secret) + @"(?![A-Za-z0-9])", "****", RegexOptions.IgnoreCase);
             }
             return text;

@@ -59,7 +59,8 @@ namespace PortOutPasscode.Client
             var what = Messages.CreatingSubscription(request.OrderType, request.Target);
             return RunAsync(what, async () =>
             {
-                var body = Serialize(stream => SubscriptionXml.WriteSubscription(request, stream));
+                // Sized so the stream never grows: a grown-out buffer would keep the callback secret uncleared.
+                var body = Serialize(stream => SubscriptionXml.WriteSubscription(request, stream), 8192);
                 try
                 {
                     using (var response = await SendAsync(HttpMethod.Post, SubscriptionsPath, body, false, cancellationToken).ConfigureAwait(false))
@@ -88,7 +89,7 @@ namespace PortOutPasscode.Client
                 }
                 finally
                 {
-                    Array.Clear(body.Array, 0, body.Array.Length); // the whole buffer: it is the only copy of the callback secret
+                    Array.Clear(body.Array, 0, body.Array.Length); // the stream's whole buffer, which holds the callback secret
                 }
             });
         }

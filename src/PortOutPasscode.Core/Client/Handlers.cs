@@ -175,7 +175,8 @@ namespace PortOutPasscode.Client
                 // Read straight into a buffer of the declared size, rented: an answer of 5,000 numbers is a few hundred KB,
                 // read two or three times per order, and a fresh buffer each time (or one grown by doubling) was most of a
                 // large run's large-object garbage. In small steps beyond it: no Content-Length, or more than it said.
-                var body = ArrayPool<byte>.Shared.Rent(declared > 0 && declared <= int.MaxValue ? (int)declared.Value : 0);
+                // One byte more than declared: the read that finds the end must not find the buffer full and grow it.
+                var body = ArrayPool<byte>.Shared.Rent(declared > 0 && declared < int.MaxValue ? (int)declared.Value + 1 : 0);
                 var length = 0;
                 try
                 {
@@ -232,7 +233,7 @@ namespace PortOutPasscode.Client
 
     /// <summary>
     /// An answer's body in a buffer rented from the shared pool, given back when the response is disposed (every answer is
-    /// read inside the response's using). Read as often as needed until then.
+    /// read inside the response's using), and read as ByteArrayContent is.
     /// </summary>
     internal sealed class PooledBody : HttpContent
     {

@@ -179,11 +179,12 @@ namespace PortOutPasscode.Cmdlets
         /// <summary>Same rule as the binder's (the parameter name, then its aliases in order), and a warning when a row has two.</summary>
         private void NoteTwoNumberProperties(PSObject row)
         {
-            // Said once per run, so looked for until said: in the first 1,000 rows (an Import-Csv's rows all have its
-            // header's columns) and in every 100th after. Each look asks the row for five property names, and a name a
-            // row lacks is the slow path of PowerShell's member lookup: on every row it was a third of reading one.
-            if (_saidTwoNumberColumns || (_row >= 1000 && _row % 100 != 0)) return;
-            if (row == null || row.BaseObject is string) return;
+            if (_saidTwoNumberColumns || row == null || row.BaseObject is string) return;
+            // Each full look asks the row for five property names, and a name a row lacks is PowerShell's slow member
+            // lookup: on every row it was a third of reading one. So every name on the first 1,000 rows, then one name a
+            // row in turn: a row that has it holding another number than the one bound has two number columns, and is
+            // looked at whole. A stretch of such rows anywhere in the input is found within five of its rows.
+            if (_row >= FullyCheckedRows && !HoldsAnotherNumber(row, Columns.Number[(int)(_row % Columns.Number.Length)])) return;
             string used = null;
             var found = 0;
             foreach (var name in Columns.Number)
@@ -193,6 +194,15 @@ namespace PortOutPasscode.Cmdlets
                 found++;
             }
             if (found > 1) OnTwoNumberColumns("Row " + (_row + 1), used);
+        }
+
+        private const long FullyCheckedRows = 1000;
+
+        private bool HoldsAnotherNumber(PSObject row, string name)
+        {
+            var cell = row.Properties[name]?.Value;
+            var text = (cell is PSObject wrapped ? wrapped.BaseObject : cell)?.ToString();
+            return !string.IsNullOrWhiteSpace(text) && (TelephoneNumber == null || Array.IndexOf(TelephoneNumber, text) < 0);
         }
 
         /// <summary>Text or a SecureString, as bound (a PSObject wrapper removed).</summary>

@@ -191,6 +191,30 @@ public class SessionAndFileTests : IClassFixture<EmulatorFixture>
         }
     }
 
+    /// <summary>
+    /// Past the first 1,000 rows the rows are looked at one number name each, in turn (a full look on every row was a
+    /// third of reading one): a later stretch of rows with a second number column is still found, within five rows.
+    /// </summary>
+    [Fact]
+    public void A_second_number_column_late_in_a_long_pipeline_is_still_warned_about()
+    {
+        var emulator = _fixture.Emulator;
+        using var session = new PowerShellSession();
+        session.Run(Connect(emulator, oauth: true)).AssertNoErrors();
+
+        var result = session.Run(@"
+            $rows = foreach ($i in 0..1249) { [pscustomobject]@{ TelephoneNumber = [string](2012100000 + $i) } }
+            $rows += foreach ($i in 0..39) { [pscustomobject]@{ TelephoneNumber = [string](2012200000 + $i); Number = [string](2012300000 + $i) } }
+            $rows | Set-BwPortOutPasscode -Passcode " + Passcode + @" -WhatIf -WarningAction Continue -InformationAction Ignore");
+
+        Assert.Empty(result.AllErrors);
+        var warning = Assert.Single(result.Warnings).Message;
+        Assert.Contains("TelephoneNumber was used", warning);
+        var row = int.Parse(System.Text.RegularExpressions.Regex.Match(warning, @"^Row (\d+)").Groups[1].Value);
+        Assert.InRange(row, 1251, 1255); // the stretch starts at row 1,251
+        Assert.Empty(emulator.Orders()); // -WhatIf: nothing sent
+    }
+
     [Fact]
     public void The_public_types_can_be_named_in_scripts_and_the_engine_stays_private()
     {
