@@ -27,8 +27,7 @@ namespace PortOutPasscode.Engine
         private readonly int _batchSize;
         private readonly CustomerOrderIds _ids;
         private readonly SeenNumbers _seen = new SeenNumbers();
-        private readonly Dictionary<string, int> _passcodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        private readonly List<string> _passcodes = new List<string>();
+        private readonly PasscodeTable _passcodes = new PasscodeTable();
         private readonly Dictionary<int, List<string>> _pendingByPasscode = new Dictionary<int, List<string>>();
         private readonly HashSet<int> _handedOut = new HashSet<int>();
         private int _pendingCount;
@@ -79,7 +78,7 @@ namespace PortOutPasscode.Engine
         internal string PasscodeAt(int index) => _passcodes[index];
 
         /// <summary>Whether a passcode is used in this run already (for any number).</summary>
-        internal bool Uses(string passcode) => _passcodeIndex.ContainsKey(passcode);
+        internal bool Uses(string passcode) => _passcodes.Contains(passcode);
 
         /// <summary>Whether an order handed out carried this passcode: from then on it is set at Bandwidth and stays.</summary>
         internal bool HasHandedOut(int index) => _handedOut.Contains(index);
@@ -92,9 +91,7 @@ namespace PortOutPasscode.Engine
         internal void ReplacePasscode(int index, string passcode)
         {
             if (_handedOut.Contains(index)) throw new InvalidOperationException("An order already carried this passcode.");
-            _passcodeIndex.Remove(_passcodes[index]);
-            _passcodes[index] = passcode;
-            _passcodeIndex.Add(passcode, index);
+            _passcodes.Replace(index, passcode);
         }
 
         /// <summary>The last, partly filled order, or null when nothing is pending.</summary>
@@ -117,15 +114,6 @@ namespace PortOutPasscode.Engine
             return request;
         }
 
-        internal int IndexOf(string passcode)
-        {
-            if (!_passcodeIndex.TryGetValue(passcode, out var index))
-            {
-                index = _passcodes.Count;
-                _passcodes.Add(passcode);
-                _passcodeIndex.Add(passcode, index);
-            }
-            return index;
-        }
+        internal int IndexOf(string passcode) => _passcodes.IndexOf(passcode);
     }
 }

@@ -72,7 +72,6 @@ namespace PortOutPasscode.Engine
     /// </summary>
     internal sealed class PasscodeRun : IDisposable
     {
-        private const long SourceStride = 1L << 40;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
         private readonly PasscodeRunSettings _settings;
@@ -87,7 +86,7 @@ namespace PortOutPasscode.Engine
         private readonly PasscodeAssignments _assignments;
         private readonly string _base;
         private readonly bool _baseGiven;
-        private readonly List<InputSource> _sources = new List<InputSource>();
+        private readonly RowKeys _rows = new RowKeys();
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private readonly Dictionary<string, SentOrder> _open = new Dictionary<string, SentOrder>(StringComparer.Ordinal);
 
@@ -165,17 +164,17 @@ namespace PortOutPasscode.Engine
 
         private void Queue(InputRow row, string number, string passcode)
         {
-            var verdict = _batcher.Add(number, passcode, KeyOf(row), out var firstKey, out var fullOrder);
+            var verdict = _batcher.Add(number, passcode, _rows.KeyOf(row), out var firstKey, out var fullOrder);
             switch (verdict)
             {
                 case RowVerdict.Duplicate:
                     _summary.RowsRepeated++;
-                    _sink.Verbose(Messages.DuplicateRow(row.Label, number, LabelOf(firstKey)));
+                    _sink.Verbose(Messages.DuplicateRow(row.Label, number, _rows.LabelOf(firstKey)));
                     break;
                 case RowVerdict.Conflict:
                     var message = _assignments == null
-                        ? Messages.PasscodeConflict(row.Label, number, LabelOf(firstKey))
-                        : Messages.NewPasscodePerConflict(row.Label, number, LabelOf(firstKey), _assignments.Property, _assignments.ValueOfNumber(number), row.PasscodeGroup?.Trim());
+                        ? Messages.PasscodeConflict(row.Label, number, _rows.LabelOf(firstKey))
+                        : Messages.NewPasscodePerConflict(row.Label, number, _rows.LabelOf(firstKey), _assignments.Property, _assignments.ValueOfNumber(number), row.PasscodeGroup?.Trim());
                     Refuse(new InputRowException(InputRowProblem.PasscodeConflict, row.Label, number, message), TargetOf(row, number));
                     break;
                 default:
@@ -491,7 +490,7 @@ namespace PortOutPasscode.Engine
         {
             if (order.Targets.TryGetValue(number, out var original)) return original;
             var key = _batcher.RowOf(number);
-            return key < 0 ? number : SourceOf(key).TargetOf(key % SourceStride, number, number);
+            return key < 0 ? number : _rows.TargetOf(key, number);
         }
 
         private object TargetOf(InputRow row, string number) => row.Source.TargetOf(row.Position, number, row.Original);
@@ -532,20 +531,6 @@ namespace PortOutPasscode.Engine
             });
         }
 
-        private long KeyOf(InputRow row)
-        {
-            var index = _sources.IndexOf(row.Source);
-            if (index < 0)
-            {
-                index = _sources.Count;
-                _sources.Add(row.Source);
-            }
-            return index * SourceStride + row.Position;
-        }
-
-        private InputSource SourceOf(long key) => _sources[(int)(key / SourceStride)];
-
-        private string LabelOf(long key) => SourceOf(key).Reference(key % SourceStride);
 
         public void Dispose()
         {

@@ -17,7 +17,7 @@ namespace PortOutPasscode.Engine
     internal sealed class ProtectedNumbers
     {
         private readonly SeenNumbers _numbers = new SeenNumbers();
-        private readonly Dictionary<string, int> _passcodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly PasscodeTable _passcodes = new PasscodeTable();
 
         internal long Count => _numbers.Count;
 
@@ -44,24 +44,14 @@ namespace PortOutPasscode.Engine
         }
 
         internal void Add(string tenDigits, string passcode) =>
-            _numbers.TryAdd(TelephoneNumbers.ToKey(tenDigits), IndexOf(passcode ?? ""), 0, out _, out _);
+            _numbers.TryAdd(TelephoneNumbers.ToKey(tenDigits), _passcodes.IndexOf(passcode ?? ""), 0, out _, out _);
 
         /// <summary>The number's state: Unprotected, Protected, or against <paramref name="desired"/> Matches / Differs.</summary>
         internal ProtectionState StateOf(string tenDigits, string desired)
         {
             if (!_numbers.TryGet(TelephoneNumbers.ToKey(tenDigits), out var index)) return ProtectionState.Unprotected;
             if (desired == null) return ProtectionState.Protected;
-            return _passcodeIndex.TryGetValue(desired, out var wanted) && wanted == index ? ProtectionState.Matches : ProtectionState.Differs;
-        }
-
-        private int IndexOf(string passcode)
-        {
-            if (!_passcodeIndex.TryGetValue(passcode, out var index))
-            {
-                index = _passcodeIndex.Count;
-                _passcodeIndex.Add(passcode, index);
-            }
-            return index;
+            return _passcodes.TryGetIndex(desired, out var wanted) && wanted == index ? ProtectionState.Matches : ProtectionState.Differs;
         }
     }
 

@@ -15,7 +15,7 @@ namespace PortOutPasscode.Engine
         private const int NumberBits = 34;
         private const long NumberMask = (1L << NumberBits) - 1;
         private const long MaxPosition = (1L << (64 - NumberBits - 1)) - 1;
-        private const int SourceShift = 40;
+        private const int SourceShift = RowKeys.PositionBits;
 
         private readonly Shard[] _shards = new Shard[1 << ShardBits];
 

@@ -48,10 +48,9 @@ namespace PortOutPasscode.Engine
         private readonly WorkQueue _queue;
         private readonly ActivityScope _log;
         private readonly SeenNumbers _desired = new SeenNumbers();
-        private readonly List<string> _passcodes = new List<string>();
-        private readonly Dictionary<string, int> _passcodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly PasscodeTable _passcodes = new PasscodeTable();
         private readonly List<long> _order = new List<long>();
-        private readonly List<InputSource> _sources = new List<InputSource>();
+        private readonly RowKeys _rows = new RowKeys();
         private readonly Dictionary<long, object> _originals = new Dictionary<long, object>();
         private readonly List<string> _conflicts = new List<string>();
         private readonly SyncPlan _plan = new SyncPlan();
@@ -86,10 +85,10 @@ namespace PortOutPasscode.Engine
                 return;
             }
             var key = TelephoneNumbers.ToKey(number);
-            var index = IndexOf(passcode);
-            if (!_desired.TryAdd(key, index, KeyOf(row), out var earlier, out var earlierRow))
+            var index = _passcodes.IndexOf(passcode);
+            if (!_desired.TryAdd(key, index, _rows.KeyOf(row), out var earlier, out var earlierRow))
             {
-                if (earlier != index) _conflicts.Add(Messages.DesiredConflict(number, LabelOf(earlierRow), row.Source.Reference(row.Position)));
+                if (earlier != index) _conflicts.Add(Messages.DesiredConflict(number, _rows.LabelOf(earlierRow), row.Source.Reference(row.Position)));
                 return;
             }
             _order.Add(key);
@@ -250,21 +249,14 @@ namespace PortOutPasscode.Engine
 
         private void Send(long key, string number, string passcode, object target)
         {
-            var row = RowOf(key);
-            _run.Add(new InputRow(row.Source, row.Position, number, passcode, target));
+            var rowKey = _desired.RowOf(key);
+            _run.Add(new InputRow(_rows.SourceOf(rowKey), RowKeys.PositionOf(rowKey), number, passcode, target));
         }
 
         private object TargetOf(long key, string number)
         {
             if (_originals.TryGetValue(key, out var original)) return original;
-            var row = RowOf(key);
-            return row.Source.TargetOf(row.Position, number, number);
-        }
-
-        private (InputSource Source, long Position) RowOf(long key)
-        {
-            var rowKey = _desired.RowOf(key);
-            return (_sources[(int)(rowKey / SourceStride)], rowKey % SourceStride);
+            return _rows.TargetOf(_desired.RowOf(key), number);
         }
 
         private void Refuse(InputRowException failure, object target)
@@ -274,34 +266,8 @@ namespace PortOutPasscode.Engine
             _sink.Failure(failure, target);
         }
 
-        private int IndexOf(string passcode)
-        {
-            if (!_passcodeIndex.TryGetValue(passcode, out var index))
-            {
-                index = _passcodes.Count;
-                _passcodes.Add(passcode);
-                _passcodeIndex.Add(passcode, index);
-            }
-            return index;
-        }
-
-        private const long SourceStride = 1L << 40;
-
         private static readonly InputSource InServiceSource = InputSource.Named("the in-service list");
         private static readonly InputSource UnlistedSource = InputSource.Named("the unlisted protected numbers");
-
-        private long KeyOf(InputRow row)
-        {
-            var index = _sources.IndexOf(row.Source);
-            if (index < 0)
-            {
-                index = _sources.Count;
-                _sources.Add(row.Source);
-            }
-            return index * SourceStride + row.Position;
-        }
-
-        private string LabelOf(long rowKey) => _sources[(int)(rowKey / SourceStride)].Reference(rowKey % SourceStride);
 
         internal void Stop() => _queue.Stop();
 
