@@ -11,6 +11,12 @@ namespace PortOutPasscode.Cmdlets
     /// </summary>
     internal static class InServiceScope
     {
+        // The filters' shapes, checked by the binder of both cmdlets: an area code, NPA-NXX, state, LATA.
+        internal const string AreaCodePattern = "^[2-9][0-9]{2}$";
+        internal const string NpaNxxPattern = "^[2-9][0-9]{2}[2-9][0-9]{2}$";
+        internal const string StatePattern = "^[A-Za-z]{2}$";
+        internal const string LataPattern = "^[0-9]{3,5}$";
+
         internal static InServiceQuery Query(PSCmdlet cmdlet, string areaCode, string npaNxx, string state, string lata, string rateCenter,
             DateTime? since, DateTime? until)
         {

@@ -30,19 +30,19 @@ namespace PortOutPasscode.Cmdlets
         public object Passcode { get; set; }
 
         [Parameter(ParameterSetName = EveryInServiceNumber)]
-        [ValidatePattern("^[2-9][0-9]{2}$")]
+        [ValidatePattern(InServiceScope.AreaCodePattern)]
         public string AreaCode { get; set; }
 
         [Parameter(ParameterSetName = EveryInServiceNumber)]
-        [ValidatePattern("^[2-9][0-9]{2}[2-9][0-9]{2}$")]
+        [ValidatePattern(InServiceScope.NpaNxxPattern)]
         public string NpaNxx { get; set; }
 
         [Parameter(ParameterSetName = EveryInServiceNumber)]
-        [ValidatePattern("^[A-Za-z]{2}$")]
+        [ValidatePattern(InServiceScope.StatePattern)]
         public string State { get; set; }
 
         [Parameter(ParameterSetName = EveryInServiceNumber)]
-        [ValidatePattern("^[0-9]{3,5}$")]
+        [ValidatePattern(InServiceScope.LataPattern)]
         public string Lata { get; set; }
 
         [Parameter(ParameterSetName = EveryInServiceNumber)]
