@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Management.Automation;
 using PortOutPasscode.Module.Tests.Harness;
 using static PortOutPasscode.Module.Tests.Harness.Rows;
@@ -20,10 +19,7 @@ public class PortOutStatusTests : IClassFixture<EmulatorFixture>
         session.Run(Connect(emulator) + "'2012009001', '2012009002' | Set-BwPortOutPasscode -Passcode a1b2c3").AssertNoErrors();
         var held = emulator.PortOut("2012009001", "wrong1").Body.GetProperty("orderId").GetString()!;
         var withdrawn = emulator.PortOut("2012009002", "wrong2").Body.GetProperty("orderId").GetString()!;
-        using (var admin = new HttpClient { BaseAddress = emulator.RootUri })
-        {
-            admin.PostAsJsonAsync("/_emulator/portouts", new { orderId = withdrawn, cancel = true }).GetAwaiter().GetResult().EnsureSuccessStatusCode();
-        }
+        Assert.Equal(200, emulator.CancelPortOut(withdrawn).Status);
 
         var cancelled = session.Run("Get-BwPortOut -Status CANCELLED").AssertNoErrors();
         var none = session.Run("Get-BwPortOut -Status SOA_PENDING, new").AssertNoErrors();

@@ -62,6 +62,9 @@ public class EmulatorAdmin : IDisposable
     /// <summary>The winning carrier resubmits a port-out held in EXCEPTION with another PIN.</summary>
     public (int Status, JsonElement Body) ResubmitPortOut(string orderId, string pin) => Post("/_emulator/portouts", new { orderId, pin });
 
+    /// <summary>The winning carrier withdraws a port-out (it ends CANCELLED).</summary>
+    public (int Status, JsonElement Body) CancelPortOut(string orderId) => Post("/_emulator/portouts", new { orderId, cancel = true });
+
     /// <summary>Every notification the emulator sent or recorded (GET /_emulator/notifications).</summary>
     public List<JsonElement> Notifications() => Get<List<JsonElement>>("/_emulator/notifications");
 

@@ -336,7 +336,7 @@ public sealed class PasscodeRunTests
     /// nothing more is sent (and rows wait to be read); as they end, the run goes on to the last row.
     /// </summary>
     [Fact]
-    public void Reading_waits_while_the_orders_out_hold_MaxNumbersOut_and_goes_on_as_they_end()
+    public async Task Reading_waits_while_the_orders_out_hold_MaxNumbersOut_and_goes_on_as_they_end()
     {
         var finish = new ManualResetEventSlim();
         var created = new ConcurrentDictionary<string, string>();
@@ -369,7 +369,7 @@ public sealed class PasscodeRunTests
 
         var (sink, halt) = EngineRuns.Run(client, settings, Enumerable.Range(0, 100).Select(i => EngineRuns.Row(i + 1, $"20120{i:00000}", Pin)));
 
-        finishing.Wait();
+        await finishing;
         Assert.Null(halt);
         Assert.Equal(2, createdWhileUnfinished); // two orders of five: the bound of ten numbers reached
         Assert.Equal(20, created.Count);
