@@ -48,14 +48,15 @@ namespace PortOutPasscode.Contract
             foreach (var group in answer.Groups)
             {
                 var intent = IntentOf(group.PortOutPasscode);
-                foreach (var number in group.TelephoneNumbers.Select(Key))
+                foreach (var number in group.TelephoneNumbers.Select(Wire.ToTenDigits))
                 {
                     if (!intents.ContainsKey(number)) intents[number] = intent;
                 }
             }
             foreach (var number in answer.Errors.SelectMany(e => e.TelephoneNumbers).Concat(answer.Warnings.Select(w => w.TelephoneNumber)))
             {
-                if (number != null && !intents.ContainsKey(Key(number))) intents[Key(number)] = Intent.OtherOption;
+                var key = Wire.ToTenDigits(number); // an answer's E.164 (v2) matched to the ten digits the request holds
+                if (key != null && !intents.ContainsKey(key)) intents[key] = Intent.OtherOption;
             }
             return Classify(intents, answer, listedOnly: true, out _);
         }
@@ -75,7 +76,7 @@ namespace PortOutPasscode.Contract
                 }
                 foreach (var number in error.TelephoneNumbers)
                 {
-                    var key = Key(number);
+                    var key = Wire.ToTenDigits(number);
                     if (!intents.ContainsKey(key))
                     {
                         if (!others.Contains(number)) others.Add(number); // said once, however often the answer names it
@@ -90,14 +91,14 @@ namespace PortOutPasscode.Contract
             foreach (var warning in answer.Warnings)
             {
                 if (warning.TelephoneNumber == null) continue;
-                var key = Key(warning.TelephoneNumber);
+                var key = Wire.ToTenDigits(warning.TelephoneNumber);
                 if (intents.ContainsKey(key) && !warnings.ContainsKey(key)) warnings.Add(key, warning);
             }
             // Which numbers the answer lists, when that decides (an answer to a request). Sized once: 5,000 numbers an order.
             var listed = listedOnly ? null : new Dictionary<string, bool>(intents.Count, StringComparer.Ordinal);
             if (listed != null)
             {
-                foreach (var number in answer.Groups.SelectMany(g => g.TelephoneNumbers)) listed[Key(number)] = true;
+                foreach (var number in answer.Groups.SelectMany(g => g.TelephoneNumbers)) listed[Wire.ToTenDigits(number)] = true;
             }
 
             var outcomes = new TnOutcome[intents.Count];
@@ -156,9 +157,5 @@ namespace PortOutPasscode.Contract
         private static bool SaysAlreadySet(string description) =>
             description != null && (description.IndexOf(SamePasscodeCode, StringComparison.Ordinal) >= 0
                 || description.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0);
-
-        /// <summary>Numbers as the answer spells them (E.164 on v2) matched to the ten digits the request holds.</summary>
-        private static string Key(string number) =>
-            TelephoneNumbers.TryNormalize(number, out var tenDigits, out _) ? tenDigits : number;
     }
 }
